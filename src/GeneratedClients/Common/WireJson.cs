@@ -1,0 +1,37 @@
+using System.Globalization;
+using Newtonsoft.Json;
+
+namespace GeneratedClients.Common;
+
+/// <summary>
+/// The JSON settings every generated model is read with (both exchanges): exact decimals, no date
+/// guessing, no type-name metadata, a bounded depth.
+/// </summary>
+internal static class WireJson
+{
+    /// <summary>Settings shared by all clients; built once.</summary>
+    public static JsonSerializerSettings Settings { get; } = Create();
+
+    /// <summary>Applies the library's reading rules to settings created by the generated code.</summary>
+    public static void Configure(JsonSerializerSettings settings)
+    {
+        // Why: unknown fields land in AdditionalProperties; reading their numbers as decimal keeps them exact.
+        settings.FloatParseHandling = FloatParseHandling.Decimal;
+        // Why: a string that looks like a date stays the string the wire sent.
+        settings.DateParseHandling = DateParseHandling.None;
+        settings.Culture = CultureInfo.InvariantCulture;
+        settings.TypeNameHandling = TypeNameHandling.None;
+        settings.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
+        settings.MaxDepth = 64;
+        settings.Converters.Add(ExactDecimalConverter.Instance);
+    }
+
+    public static JsonSerializer CreateSerializer() => JsonSerializer.Create(Settings);
+
+    private static JsonSerializerSettings Create()
+    {
+        var settings = new JsonSerializerSettings();
+        Configure(settings);
+        return settings;
+    }
+}
