@@ -1,0 +1,39 @@
+using System.Collections;
+
+namespace GeneratedClients.Bitget;
+
+/// <summary>
+/// The futures assets of every sub-account, unwrapped from Bitget's envelope: a list with one entry per
+/// sub-account, plus the exchange's time of the request.
+/// </summary>
+public sealed class BitgetSubAccountAssetsResult : IReadOnlyList<BitgetSubAccountAssets>
+{
+    private readonly IReadOnlyList<BitgetSubAccountAssets> _subAccounts;
+
+    internal BitgetSubAccountAssetsResult(BitgetSubAccountAssetsResponse response, BitgetProductType productType)
+    {
+        Response = response;
+        ProductType = productType;
+        _subAccounts = response.Data is IReadOnlyList<BitgetSubAccountAssets> list ? list : [.. response.Data ?? []];
+    }
+
+    /// <summary>The product type that was asked for.</summary>
+    public BitgetProductType ProductType { get; }
+
+    /// <summary>Bitget's server time when it handled the request (<c>requestTime</c>).</summary>
+    public DateTimeOffset RequestTime => DateTimeOffset.FromUnixTimeMilliseconds(Response.RequestTime);
+
+    /// <summary>The whole envelope as received, including fields the spec does not describe.</summary>
+    public BitgetSubAccountAssetsResponse Response { get; }
+
+    /// <inheritdoc />
+    public int Count => _subAccounts.Count;
+
+    /// <inheritdoc />
+    public BitgetSubAccountAssets this[int index] => _subAccounts[index];
+
+    /// <inheritdoc />
+    public IEnumerator<BitgetSubAccountAssets> GetEnumerator() => _subAccounts.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
