@@ -5,17 +5,19 @@ namespace GeneratedClients.Bitget;
 internal partial class BitgetApi
 {
     private readonly ExchangeCall _call = null!;
-    private readonly BitgetCredentials _credentials = null!;
+    private readonly BitgetCredentials? _credentials;
     private readonly TimeProvider _time = null!;
+    private readonly bool _demoTrading;
 
-    /// <summary>A transport for one call: signs the request it sends and records what comes back.</summary>
-    internal BitgetApi(HttpClient httpClient, string baseUrl, BitgetCredentials credentials, TimeProvider time, ExchangeCall call)
+    /// <summary>A transport for one call: signs the request it sends (unless it is public) and records what comes back.</summary>
+    internal BitgetApi(HttpClient httpClient, string baseUrl, BitgetCredentials? credentials, TimeProvider time, ExchangeCall call, bool demoTrading)
         : this(httpClient)
     {
         BaseUrl = baseUrl;
         _credentials = credentials;
         _time = time;
         _call = call;
+        _demoTrading = demoTrading;
     }
 
     // Why: signing happens here, where the URL and body are final, so the query string signed is the one
@@ -23,6 +25,16 @@ internal partial class BitgetApi
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         _call.RecordRequest(request);
+        if (_demoTrading)
+        {
+            request.Headers.TryAddWithoutValidation("paptrading", "1");
+        }
+
+        if (_credentials is null)
+        {
+            return; // a public endpoint (server time)
+        }
+
         var uri = request.RequestUri!;
         var query = uri.Query.Length > 1 ? uri.Query[1..] : null;
         var body = request.Content is null ? null : ReadBody(request.Content);

@@ -5,11 +5,11 @@ namespace GeneratedClients.Htx;
 internal partial class HtxApi
 {
     private readonly ExchangeCall _call = null!;
-    private readonly HtxCredentials _credentials = null!;
+    private readonly HtxCredentials? _credentials;
     private readonly TimeProvider _time = null!;
 
-    /// <summary>A transport for one call: signs the request it sends and records what comes back.</summary>
-    internal HtxApi(HttpClient httpClient, string baseUrl, HtxCredentials credentials, TimeProvider time, ExchangeCall call)
+    /// <summary>A transport for one call: signs the request it sends (unless it is public) and records what comes back.</summary>
+    internal HtxApi(HttpClient httpClient, string baseUrl, HtxCredentials? credentials, TimeProvider time, ExchangeCall call)
         : this(httpClient)
     {
         BaseUrl = baseUrl;
@@ -23,6 +23,11 @@ internal partial class HtxApi
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         _call.RecordRequest(request);
+        if (_credentials is null)
+        {
+            return; // a public endpoint (server time)
+        }
+
         var uri = request.RequestUri!;
         var existing = ParseQuery(uri.Query);
         var signed = HtxSigner.BuildSignedQuery(_credentials, request.Method.Method, uri.Host, uri.AbsolutePath, _time.GetUtcNow(), existing);

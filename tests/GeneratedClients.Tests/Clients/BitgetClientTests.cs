@@ -322,6 +322,7 @@ public class BitgetClientTests
     {
         using var http = new HttpClient();
         Assert.Equal("httpClient", Assert.Throws<ArgumentNullException>(() => new BitgetClient(null!, Fakes.Bitget())).ParamName);
-        Assert.Equal("credentials", Assert.Throws<ArgumentNullException>(() => new BitgetClient(http, null!)).ParamName);
+        Assert.Equal("credentials", Assert.Throws<ArgumentNullException>(() => new BitgetClient(http, (BitgetCredentials)null!)).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new BitgetClient(http, (BitgetClientOptions)null!)).ParamName);
     }
 }

@@ -93,6 +93,18 @@ public sealed class SampleContractTests
         }
     }
 
+    [Fact]
+    public async Task Null_validates_where_the_spec_says_nullable()
+    {
+        var schema = await SpecSamples.ResponseSchemaAsync(HtxSeed, strict: true);
+        var wire = SpecSamples.ReadSample(HtxSeed);
+        Assert.Equal(JTokenType.Null, Target(wire, $"{HtxAccount}.contract_detail[0].liquidation_price").Type);
+
+        var errors = SpecSamples.Validate(schema, Apply(wire, MutationKind.Replace, $"{HtxAccount}.money_in", "null").ToString());
+
+        Assert.True(errors.Count == 0, $"null liquidation_price (nullable) or money_in (nullable oneOf branch) rejected:{Environment.NewLine}{SpecSamples.Describe(errors)}");
+    }
+
     private static JToken Apply(JToken root, MutationKind kind, string path, string? value)
     {
         switch (kind)

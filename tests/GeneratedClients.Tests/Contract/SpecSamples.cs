@@ -76,17 +76,21 @@ internal static class SpecSamples
     /// the specs of the sample's exchange. Fails when the operation, the status or the media type is not in a spec.
     /// </summary>
     /// <param name="strict">Forbid every property the schema does not describe (a fresh copy of the spec is changed).</param>
-    public static async Task<JsonSchema> ResponseSchemaAsync(string sampleId, bool strict)
+    public static async Task<JsonSchema> ResponseSchemaAsync(string sampleId, bool strict) => (await ResponseAsync(sampleId, strict)).Schema;
+
+    /// <inheritdoc cref="ResponseSchemaAsync"/>
+    /// <returns>The schema and, when it is one of components/schemas, its name (the generated model's class name).</returns>
+    public static async Task<(JsonSchema Schema, string? ComponentName)> ResponseAsync(string sampleId, bool strict)
     {
         var name = Name(sampleId);
         var exchangeDirectory = Path.Combine(RepoPaths.Specs, Exchange(sampleId));
-        var matches = new List<(string Spec, OpenApiOperation Operation)>();
+        var matches = new List<(string Spec, OpenApiDocument Document, OpenApiOperation Operation)>();
         foreach (var spec in SpecFiles(exchangeDirectory))
         {
-            var document = await OpenApiYamlDocument.FromFileAsync(spec);
-            matches.AddRange(document.Operations
+            var loaded = await OpenApiYamlDocument.FromFileAsync(spec);
+            matches.AddRange(loaded.Operations
                 .Where(operation => operation.Operation.OperationId == name.OperationId)
-                .Select(operation => (spec, operation.Operation)));
+                .Select(operation => (spec, loaded, operation.Operation)));
         }
 
         if (matches.Count != 1)
@@ -96,7 +100,7 @@ internal static class SpecSamples
                 : $"Sample {sampleId}: operationId '{name.OperationId}' is in several specs: {string.Join(", ", matches.Select(m => RepoRelative(m.Spec)))}.");
         }
 
-        var (specPath, operation) = matches[0];
+        var (specPath, document, operation) = matches[0];
         var where = $"{RepoRelative(specPath)} operation '{name.OperationId}'";
         if (!operation.Responses.TryGetValue(name.Status, out var response))
         {
@@ -115,7 +119,7 @@ internal static class SpecSamples
             ForbidUndescribedProperties(schema, new HashSet<object>(ReferenceEqualityComparer.Instance));
         }
 
-        return schema;
+        return (schema, document.Components.Schemas.FirstOrDefault(component => ReferenceEquals(component.Value, schema)).Key);
     }
 
     /// <summary>Validates JSON text; the errors, nested oneOf branch errors included, flattened.</summary>

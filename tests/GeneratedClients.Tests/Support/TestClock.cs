@@ -29,7 +29,7 @@ internal sealed class TestClock : TimeProvider
         lock (_gate)
         {
             _now += by;
-            due = [.. _timers.Where(t => t.DueAt is not null && t.DueAt <= _now)];
+            due = [.. _timers.Where(t => t.DueAt is not null && t.DueAt <= _now).OrderBy(t => t.DueAt)];
         }
 
         foreach (var timer in due)
@@ -73,6 +73,12 @@ internal sealed class TestClock : TimeProvider
         {
             lock (clock._gate)
             {
+                // An earlier callback of the same Advance may have disposed or re-armed this timer.
+                if (DueAt is null || DueAt > clock._now)
+                {
+                    return;
+                }
+
                 DueAt = _period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero ? null : DueAt + _period;
             }
 

@@ -1,0 +1,38 @@
+namespace GeneratedClients.Bitget;
+
+/// <summary>Where a Bitget client trades: production, or Bitget's demo trading (paper trading).</summary>
+public enum BitgetEnvironment
+{
+    /// <summary>Real funds; the product types without the S prefix.</summary>
+    Production = 0,
+
+    /// <summary>Demo trading: sends <c>paptrading: 1</c> and needs the S-prefixed product types (SUSDT-FUTURES, ...).</summary>
+    DemoTrading = 1,
+}
+
+/// <summary>
+/// Settings of a production <see cref="BitgetClient"/> (the options constructor and
+/// <c>services.AddBitgetClient</c>); bound from the <c>Bitget</c> configuration section by default.
+/// </summary>
+public sealed class BitgetClientOptions : ExchangeClientOptions
+{
+    /// <summary>The configuration section read by <c>AddBitgetClient(IConfiguration)</c> callers by convention.</summary>
+    public const string SectionName = "Bitget";
+
+    /// <summary>The API key (ACCESS-KEY). Required.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The API secret. Required; keep it in user-secrets or the environment, not in appsettings.json.</summary>
+    public string? ApiSecret { get; set; }
+
+    /// <summary>The API passphrase. Required.</summary>
+    public string? Passphrase { get; set; }
+
+    /// <summary>Production or demo trading. Production by default.</summary>
+    public BitgetEnvironment Environment { get; set; } = BitgetEnvironment.Production;
+
+    /// <summary>The language of Bitget's error messages (<c>locale</c> header). <c>en-US</c> by default.</summary>
+    public string Locale { get; set; } = "en-US";
+
+    internal BitgetCredentials CreateCredentials() => new(ApiKey!, ApiSecret!, Passphrase!);
+}

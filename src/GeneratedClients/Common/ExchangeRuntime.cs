@@ -1,0 +1,180 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+
+namespace GeneratedClients.Common;
+
+/// <summary>
+/// What turns one signed request into a production call: the shared rate limiter, retries of
+/// transient failures, the per-attempt timeout, the clock synchronised with the exchange, and one log
+/// line per attempt. Every attempt builds, signs and sends a new request. A plain runtime has all of
+/// it off: one call, one request.
+/// </summary>
+internal sealed class ExchangeRuntime
+{
+    private readonly string _exchange;
+    private readonly RateLimiter? _limiter;
+    private readonly ResiliencePipeline _retry;
+    private readonly TimeSpan? _timeout;
+    private readonly TimeProvider _local;
+    private readonly ExchangeClock? _clock;
+    private readonly ILogger _logger;
+
+    private ExchangeRuntime(string exchange, TimeProvider local, RateLimiter? limiter, ResiliencePipeline retry, TimeSpan? timeout, ExchangeClock? clock, ILogger logger)
+    {
+        _exchange = exchange;
+        _local = local;
+        _limiter = limiter;
+        _retry = retry;
+        _timeout = timeout;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>The clock request timestamps come from (synchronised when clock sync is on).</summary>
+    public TimeProvider Clock => (TimeProvider?)_clock ?? _local;
+
+    /// <summary>The measured offset to the exchange's clock (zero without clock sync).</summary>
+    public TimeSpan ClockOffset => _clock?.Offset ?? TimeSpan.Zero;
+
+    public static ExchangeRuntime Plain(string exchange, TimeProvider? time) =>
+        new(exchange, time ?? TimeProvider.System, null, ResiliencePipeline.Empty, null, null, NullLogger.Instance);
+
+    public static ExchangeRuntime Create(string exchange, ExchangeClientOptions options, ExchangeRateLimit documented, string credentialKey, TimeProvider? time, ILogger? logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var local = time ?? TimeProvider.System;
+        logger ??= NullLogger.Instance;
+        var limits = options.RateLimit;
+        RateLimiter? limiter = !limits.Enabled ? null : limits.Limiter ?? ExchangeRateLimits.Shared(exchange, credentialKey, () =>
+            new SlidingLogRateLimiter(limits.PermitLimit ?? documented.PermitLimit, limits.Window ?? documented.Window, local, limits.SafetyMargin));
+        var clock = options.ClockSync.Enabled ? new ExchangeClock(local, options.ClockSync.RefreshInterval) : null;
+        return new(exchange, local, limiter, BuildRetry(exchange, options.Retry, local, logger), options.Timeout, clock, logger);
+    }
+
+    /// <summary>
+    /// Runs a call: each attempt waits for the rate limiter, gets a fresh <see cref="ExchangeCall"/>
+    /// and the synchronised clock, and is logged. Transient failures are retried; a rejected timestamp
+    /// resynchronises the clock and is tried once more.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(
+        Func<ExchangeCall, TimeProvider, CancellationToken, Task<T>> attempt,
+        long maxResponseBytes,
+        Func<CancellationToken, Task<DateTimeOffset>> serverTime,
+        CancellationToken cancellationToken)
+    {
+        if (_clock is not null)
+        {
+            await _clock.EnsureFreshAsync(serverTime, ClockSyncFailed, cancellationToken).ConfigureAwait(false);
+        }
+
+        var attempts = 0;
+        return await _retry.ExecuteAsync(
+            async token =>
+            {
+                for (var resynced = false; ; resynced = true)
+                {
+                    try
+                    {
+                        return await AttemptAsync(attempt, maxResponseBytes, ++attempts, token).ConfigureAwait(false);
+                    }
+                    catch (ExchangeTimestampException) when (_clock is not null && !resynced)
+                    {
+                        ExchangeLog.TimestampRejected(_logger, _exchange);
+                        await _clock.SyncAsync(serverTime, ClockSyncFailed, force: true, token).ConfigureAwait(false);
+                        ExchangeLog.ClockSynchronised(_logger, _exchange, (long)_clock.Offset.TotalMilliseconds);
+                    }
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> AttemptAsync<T>(Func<ExchangeCall, TimeProvider, CancellationToken, Task<T>> attempt, long maxResponseBytes, int number, CancellationToken cancellationToken)
+    {
+        if (_limiter is not null)
+        {
+            using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            if (!lease.IsAcquired)
+            {
+                lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
+                throw ExchangeApiException.Create(new ExchangeErrorDetails
+                {
+                    Exchange = _exchange,
+                    Category = ExchangeErrorCategory.RateLimited,
+                    ExchangeMessage = "the client-side rate limiter refused the request (its queue is full)",
+                    RetryAfter = retryAfter,
+                });
+            }
+        }
+
+        var call = new ExchangeCall(_exchange, maxResponseBytes, _local);
+        var started = _local.GetTimestamp();
+        using var timeout = _timeout is TimeSpan limit ? new CancellationTokenSource(limit, _local) : null;
+        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var result = await attempt(call, Clock, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            var elapsed = Elapsed(started);
+            ExchangeLog.Request(_logger, _exchange, call.Method, call.Path, call.Status, null, number, elapsed);
+            return result;
+        }
+        catch (OperationCanceledException canceled) when (timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            var error = ExchangeApiException.Create(call.Details(ExchangeErrorCategory.Network, $"the exchange did not answer within {_timeout!.Value.TotalSeconds:0.###} s (Timeout)"), canceled);
+            Log(call, error, number, started);
+            throw error;
+        }
+        catch (ExchangeApiException error)
+        {
+            Log(call, error, number, started);
+            throw;
+        }
+    }
+
+    private void Log(ExchangeCall call, ExchangeApiException error, int number, long started)
+    {
+        var elapsed = Elapsed(started);
+        ExchangeLog.RequestFailed(_logger, _exchange, call.Method ?? error.RequestMethod, call.Path ?? error.RequestPath, error.HttpStatus, error.ExchangeCode, number, elapsed, error.Category);
+    }
+
+    private long Elapsed(long started) => (long)_local.GetElapsedTime(started).TotalMilliseconds;
+
+    private void ClockSyncFailed(Exception error)
+    {
+        var reason = error is ExchangeApiException typed ? typed.Category + ": " + typed.ExchangeMessage : error.GetType().Name;
+        ExchangeLog.ClockSyncFailed(_logger, _exchange, reason);
+    }
+
+    private static ResiliencePipeline BuildRetry(string exchange, ExchangeRetryOptions retry, TimeProvider time, ILogger logger)
+    {
+        if (!retry.Enabled || retry.MaxRetries <= 0)
+        {
+            return ResiliencePipeline.Empty;
+        }
+
+        return new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                // Why: both endpoints are reads, so sending again is safe; only failures that can pass are retried.
+                ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is ExchangeApiException { IsTransient: true }),
+                MaxRetryAttempts = retry.MaxRetries,
+                Delay = retry.BaseDelay,
+                MaxDelay = retry.MaxDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = retry.UseJitter,
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Exception is ExchangeApiException { Details.RetryAfter: TimeSpan wait }
+                        ? (TimeSpan?)(wait < retry.MaxDelay ? wait : retry.MaxDelay)
+                        : null),
+                OnRetry = args =>
+                {
+                    var category = (args.Outcome.Exception as ExchangeApiException)?.Category ?? ExchangeErrorCategory.Unknown;
+                    ExchangeLog.Retrying(logger, exchange, (long)args.RetryDelay.TotalMilliseconds, category, args.AttemptNumber + 1);
+                    return default;
+                },
+            })
+            .Build();
+    }
+}

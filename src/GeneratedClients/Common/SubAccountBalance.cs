@@ -1,0 +1,66 @@
+using GeneratedClients.Bitget;
+using GeneratedClients.Htx;
+
+namespace GeneratedClients;
+
+/// <summary>
+/// One sub-account's margin coin on one exchange, in a shape both exchanges fill, so that a risk or
+/// treasury team can put Bitget and HTX in one table. A field the exchange does not report is null,
+/// never guessed.
+/// </summary>
+/// <param name="Exchange">"Bitget" or "HTX".</param>
+/// <param name="SubAccountId">The sub-account's UID, as text.</param>
+/// <param name="Coin">The margin coin (Bitget <c>marginCoin</c>; HTX <c>margin_asset</c>).</param>
+/// <param name="Equity">Account equity in the margin coin (Bitget <c>equity</c>/<c>accountEquity</c>; HTX <c>margin_balance</c>).</param>
+/// <param name="Available">Available to use or transfer (Bitget <c>available</c>; HTX <c>withdraw_available</c>).</param>
+/// <param name="Locked">Locked or frozen (Bitget <c>locked</c>; HTX <c>margin_frozen</c>).</param>
+/// <param name="UnrealizedPnl">Unrealized profit and loss (Bitget <c>unrealizedPL</c>; HTX <c>profit_unreal</c>).</param>
+/// <param name="UsdtEquity">Equity valued in USDT (Bitget <c>usdtEquity</c>; HTX does not report it: null).</param>
+public sealed record SubAccountBalance(
+    string Exchange,
+    string SubAccountId,
+    string Coin,
+    decimal? Equity,
+    decimal? Available,
+    decimal? Locked,
+    decimal? UnrealizedPnl,
+    decimal? UsdtEquity)
+{
+    /// <summary>One row per sub-account and margin coin of a Bitget result.</summary>
+    public static IReadOnlyList<SubAccountBalance> From(BitgetSubAccountAssetsResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return [.. result.SelectMany(sub => sub.AssetList.Select(asset => new SubAccountBalance(
+            BitgetClient.ExchangeName,
+            sub.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            asset.MarginCoin,
+            asset.Equity,
+            asset.Available,
+            asset.Locked,
+            asset.UnrealizedPL,
+            asset.UsdtEquity)))];
+    }
+
+    /// <summary>One row per margin account of an HTX result.</summary>
+    public static IReadOnlyList<SubAccountBalance> From(HtxCrossSubAccountInfoResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var id = result.SubUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return [.. result.Select(account => new SubAccountBalance(
+            HtxClient.ExchangeName,
+            id,
+            account.MarginAsset,
+            account.MarginBalance,
+            account.WithdrawAvailable,
+            account.MarginFrozen,
+            account.ProfitUnreal,
+            UsdtEquity: null))];
+    }
+
+    /// <summary>The rows of every successful outcome of an HTX sweep (failed ones have none; see their errors).</summary>
+    public static IReadOnlyList<SubAccountBalance> From(IEnumerable<HtxSubAccountOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return [.. outcomes.Where(o => o.Result is not null).SelectMany(o => From(o.Result!))];
+    }
+}

@@ -1,0 +1,79 @@
+namespace GeneratedClients.Htx;
+
+public sealed partial class HtxClient
+{
+    /// <summary>
+    /// Gets the cross-margin assets of many sub-accounts, one request each, as fast as the rate limit
+    /// allows (<see cref="SweepConcurrency"/> in flight). One failure loses nothing else: every
+    /// sub-account gets its own outcome, a result or a typed error.
+    /// </summary>
+    /// <param name="subUids">The sub-account UIDs (positive); a UID listed twice is queried once.</param>
+    /// <param name="marginAccount">The margin account (<c>"USDT"</c>); null for all margin accounts.</param>
+    /// <param name="progress">Told after each sub-account, with its outcome; optional.</param>
+    /// <param name="cancellationToken">Stops the sweep; outcomes already reported through <paramref name="progress"/> stand.</param>
+    /// <returns>One outcome per distinct sub-account, in the order given.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A UID is not positive (checked before any request).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public async Task<IReadOnlyList<HtxSubAccountOutcome>> GetCrossSubAccountInfoAsync(
+        IEnumerable<long> subUids,
+        string? marginAccount = null,
+        IProgress<HtxSweepProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subUids);
+        CheckMarginAccount(marginAccount);
+        var uids = new List<long>();
+        var seen = new HashSet<long>();
+        foreach (var uid in subUids)
+        {
+            if (uid <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(subUids), uid, "Every sub-account UID must be positive.");
+            }
+
+            if (seen.Add(uid))
+            {
+                uids.Add(uid);
+            }
+        }
+
+        var outcomes = new HtxSubAccountOutcome[uids.Count];
+        var completed = 0;
+        var failed = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = SweepConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, uids.Count), parallel, async (index, token) =>
+        {
+            HtxSubAccountOutcome outcome;
+            try
+            {
+                outcome = new HtxSubAccountOutcome(uids[index], await GetCrossSubAccountInfoAsync(uids[index], marginAccount, token).ConfigureAwait(false), null);
+            }
+            catch (ExchangeApiException error)
+            {
+                outcome = new HtxSubAccountOutcome(uids[index], null, error);
+                Interlocked.Increment(ref failed);
+            }
+
+            outcomes[index] = outcome;
+            progress?.Report(new HtxSweepProgress(Interlocked.Increment(ref completed), uids.Count, Volatile.Read(ref failed), outcome));
+        }).ConfigureAwait(false);
+        return outcomes;
+    }
+}
+
+/// <summary>The outcome of one sub-account in a sweep: its result, or the typed error that stopped it.</summary>
+/// <param name="SubUid">The sub-account.</param>
+/// <param name="Result">The assets, when the call succeeded.</param>
+/// <param name="Error">Why the call failed, when it did.</param>
+public sealed record HtxSubAccountOutcome(long SubUid, HtxCrossSubAccountInfoResult? Result, ExchangeApiException? Error)
+{
+    /// <summary>True when <see cref="Result"/> holds the assets.</summary>
+    public bool Succeeded => Result is not null;
+}
+
+/// <summary>Where a sweep stands after one more sub-account.</summary>
+/// <param name="Completed">Sub-accounts done so far (succeeded or failed).</param>
+/// <param name="Total">Sub-accounts in the sweep.</param>
+/// <param name="Failed">Sub-accounts that failed so far.</param>
+/// <param name="Latest">The outcome just finished.</param>
+public sealed record HtxSweepProgress(int Completed, int Total, int Failed, HtxSubAccountOutcome Latest);

@@ -1,0 +1,37 @@
+namespace GeneratedClients.Htx;
+
+/// <summary>The HTX swap host a client talks to.</summary>
+public enum HtxHost
+{
+    /// <summary><c>https://api.hbdm.com</c>.</summary>
+    Production = 0,
+
+    /// <summary><c>https://api.hbdm.vn</c>, preferred by AWS customers.</summary>
+    Aws = 1,
+}
+
+/// <summary>
+/// Settings of a production <see cref="HtxClient"/> (the options constructor and
+/// <c>services.AddHtxClient</c>); bound from the <c>Htx</c> configuration section by default.
+/// </summary>
+public sealed class HtxClientOptions : ExchangeClientOptions
+{
+    /// <summary>The configuration section read by <c>AddHtxClient(IConfiguration)</c> callers by convention.</summary>
+    public const string SectionName = "Htx";
+
+    /// <summary>The access key (AccessKeyId). Required.</summary>
+    public string? AccessKey { get; set; }
+
+    /// <summary>The secret key. Required; keep it in user-secrets or the environment, not in appsettings.json.</summary>
+    public string? SecretKey { get; set; }
+
+    /// <summary>The host, unless <see cref="ExchangeClientOptions.BaseAddress"/> is set. Production by default.</summary>
+    public HtxHost Host { get; set; } = HtxHost.Production;
+
+    /// <summary>How many sub-accounts a sweep queries at once (the rate limiter still paces them). 8 by default.</summary>
+    public int SweepConcurrency { get; set; } = 8;
+
+    internal HtxCredentials CreateCredentials() => new(AccessKey!, SecretKey!);
+
+    internal Uri ResolveBaseAddress() => BaseAddress ?? (Host == HtxHost.Aws ? HtxClient.AwsAddress : HtxClient.ProductionAddress);
+}
