@@ -560,8 +560,10 @@ public class SlidingLogRateLimiterTests
             }
         })).ToArray();
 
+        if (Environment.GetEnvironmentVariable("PREDELAY") is { } pd) { await Task.Delay(int.Parse(pd, System.Globalization.CultureInfo.InvariantCulture)); }
+        ThreadPool.GetMinThreads(out var minW, out var minIo); Console.WriteLine($"MIN {minW} {minIo}");
         var began = TimeProvider.System.GetTimestamp();
-        var mon = new Thread(() => { for (int k=0;k<25;k++){ Thread.Sleep(100); Console.WriteLine($"MON {TimeProvider.System.GetElapsedTime(began).TotalMilliseconds:F0} threads={ThreadPool.ThreadCount} pending={ThreadPool.PendingWorkItemCount} granted={granted.Count}"); } }){IsBackground=true};
+        var mon = new Thread(() => { for (int k=0;k<25;k++){ Thread.Sleep(100); Console.WriteLine($"MON {TimeProvider.System.GetElapsedTime(began).TotalMilliseconds:F0} threads={ThreadPool.ThreadCount} pending={ThreadPool.PendingWorkItemCount} granted={granted.Count} done={ThreadPool.CompletedWorkItemCount} stats={limiter.GetStatistics()!.CurrentAvailablePermits}/{limiter.GetStatistics()!.CurrentQueuedCount}/{limiter.GetStatistics()!.TotalSuccessfulLeases}"); } }){IsBackground=true};
         mon.Start();
         start.SetResult();
         await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(10));
