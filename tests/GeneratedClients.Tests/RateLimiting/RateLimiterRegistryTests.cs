@@ -68,22 +68,25 @@ public sealed class RateLimiterRegistryTests : IDisposable
     }
 
     [Fact]
-    public async Task Concurrent_first_use_creates_exactly_one_limiter()
+    public void Concurrent_first_use_creates_exactly_one_limiter()
     {
+        const int racers = 32;
         var created = 0;
-        using var start = new ManualResetEventSlim();
-        var tasks = Enumerable.Range(0, 32).Select(_ => Task.Run(() =>
+        var limiters = new RateLimiter[racers];
+        using var go = new Barrier(racers);
+        var threads = Enumerable.Range(0, racers).Select(i => new Thread(() =>
         {
-            start.Wait();
-            return ExchangeRateLimits.Shared("htx", "race", () =>
+            go.SignalAndWait();
+            limiters[i] = ExchangeRateLimits.Shared("htx", "race", () =>
             {
                 Interlocked.Increment(ref created);
+                Thread.Sleep(20); // widen the window for a second creation
                 return NewLimiter();
             });
-        })).ToArray();
+        })).ToList();
 
-        start.Set();
-        var limiters = await Task.WhenAll(tasks);
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
 
         Assert.Equal(1, created);
         Assert.All(limiters, l => Assert.Same(limiters[0], l));
