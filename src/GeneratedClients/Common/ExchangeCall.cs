@@ -228,9 +228,15 @@ internal sealed class ExchangeCall
         }
     }
 
-    /// <summary>The response body, streamed (never buffered whole), stopped past the size limit.</summary>
+    /// <summary>
+    /// The response body, read asynchronously with the call's cancellation token (so a timeout or the
+    /// caller's cancellation stops a body that trickles in), refused past the size limit, its first
+    /// bytes kept for error messages. The generated code then parses it from memory.
+    /// </summary>
     private sealed class BoundedContent : HttpContent
     {
+        private const int ChunkSize = 16 * 1024;
+
         private readonly HttpContent _inner;
         private readonly ExchangeCall _call;
 
@@ -244,17 +250,46 @@ internal sealed class ExchangeCall
             }
         }
 
-        protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-            new BoundedStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _call);
+        protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+        {
+            var declared = _inner.Headers.ContentLength;
+            var body = new MemoryStream(declared is long length and > 0 and <= int.MaxValue ? (int)length : ChunkSize);
+            var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
+            try
+            {
+                var source = await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (source.ConfigureAwait(false))
+                {
+                    int read;
+                    while ((read = await source.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        _call._prefix.Append(chunk.AsSpan(0, read));
+                        if (body.Length + read > _call.MaxResponseBytes)
+                        {
+                            throw new ResponseTooLargeException(_call.MaxResponseBytes);
+                        }
+
+                        body.Write(chunk, 0, read);
+                    }
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+            }
+
+            body.Position = 0;
+            return body;
+        }
 
         protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
 
         protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
         {
-            var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (source.ConfigureAwait(false))
+            var body = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
             {
-                await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+                await body.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -275,78 +310,6 @@ internal sealed class ExchangeCall
             }
 
             base.Dispose(disposing);
-        }
-    }
-
-    private sealed class BoundedStream : Stream
-    {
-        private readonly Stream _inner;
-        private readonly ExchangeCall _call;
-        private long _total;
-
-        public BoundedStream(Stream inner, ExchangeCall call)
-        {
-            _inner = inner;
-            _call = call;
-        }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => _total;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer) => Account(buffer, _inner.Read(buffer));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return Account(buffer.Span, read);
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private int Account(Span<byte> buffer, int read)
-        {
-            _call._prefix.Append(buffer[..read]);
-            _total += read;
-            if (_total > _call.MaxResponseBytes)
-            {
-                throw new ResponseTooLargeException(_call.MaxResponseBytes);
-            }
-
-            return read;
         }
     }
 }

@@ -67,6 +67,7 @@ internal sealed class ExchangeRuntime
     {
         if (_clock is not null)
         {
+            serverTime = BoundedByTimeout(serverTime);
             await _clock.EnsureFreshAsync(serverTime, ClockSyncFailed, cancellationToken).ConfigureAwait(false);
         }
 
@@ -90,6 +91,15 @@ internal sealed class ExchangeRuntime
             },
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The server-time request gets the same per-attempt timeout as any other request.</summary>
+    private Func<CancellationToken, Task<DateTimeOffset>> BoundedByTimeout(Func<CancellationToken, Task<DateTimeOffset>> serverTime) =>
+        _timeout is not TimeSpan limit ? serverTime : async token =>
+        {
+            using var timeout = new CancellationTokenSource(limit, _local);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token);
+            return await serverTime(linked.Token).ConfigureAwait(false);
+        };
 
     private async Task<T> AttemptAsync<T>(Func<ExchangeCall, TimeProvider, CancellationToken, Task<T>> attempt, long maxResponseBytes, int number, CancellationToken cancellationToken)
     {

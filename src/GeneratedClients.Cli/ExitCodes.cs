@@ -1,0 +1,26 @@
+namespace GeneratedClients.Cli;
+
+/// <summary>What the tool's exit code tells a script.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything asked for came back.</summary>
+    public const int Success = 0;
+
+    /// <summary>A bug in the tool: an unexpected exception (details with --verbose).</summary>
+    public const int Unexpected = 1;
+
+    /// <summary>The command line or the configuration is wrong (bad option, missing credentials with --live).</summary>
+    public const int Usage = 2;
+
+    /// <summary>The exchange refused a request or answered something unreadable (auth, permission, limits, bad data).</summary>
+    public const int ExchangeError = 3;
+
+    /// <summary>The exchange could not be reached or did not answer in time.</summary>
+    public const int NetworkError = 4;
+
+    /// <summary>Cancelled with Ctrl+C.</summary>
+    public const int Cancelled = 130;
+
+    public static int For(ExchangeApiException error) =>
+        error.Category == ExchangeErrorCategory.Network ? NetworkError : ExchangeError;
+}

@@ -1,0 +1,233 @@
+using System.Globalization;
+
+namespace GeneratedClients.Simulator;
+
+/// <summary>The endpoints the simulator serves.</summary>
+public enum SimulatorEndpoint
+{
+    /// <summary>Any endpoint (for faults: the next request, whichever it is).</summary>
+    Any = 0,
+
+    /// <summary>Bitget <c>GET /api/v2/mix/account/sub-account-assets</c> (signed).</summary>
+    BitgetSubAccountAssets,
+
+    /// <summary>Bitget <c>GET /api/v2/public/time</c> (public).</summary>
+    BitgetServerTime,
+
+    /// <summary>HTX <c>POST /linear-swap-api/v1/swap_cross_sub_account_info</c> (signed).</summary>
+    HtxCrossSubAccountInfo,
+
+    /// <summary>HTX <c>GET /api/v1/timestamp</c> (public).</summary>
+    HtxTimestamp,
+}
+
+/// <summary>What an injected fault does to a request.</summary>
+public enum SimulatorFaultKind
+{
+    /// <summary>Waits <see cref="SimulatorFault.Latency"/> (real time), then answers normally.</summary>
+    Latency = 0,
+
+    /// <summary>Answers <see cref="SimulatorFault.StatusCode"/> (503 by default) with the exchange's JSON error envelope, or an HTML page when <see cref="SimulatorFault.HtmlBody"/>.</summary>
+    ServerError,
+
+    /// <summary>Answers an HTML error page, as a proxy or CDN in front of the exchange would; status <see cref="SimulatorFault.StatusCode"/> (403 by default).</summary>
+    HtmlErrorPage,
+
+    /// <summary>Answers the normal status and JSON, cut after half its bytes (a complete HTTP message whose JSON ends early).</summary>
+    TruncatedJson,
+
+    /// <summary>Answers the normal status with a JSON body whose syntax is broken (the first <c>:</c> becomes <c>=</c>).</summary>
+    MalformedJson,
+
+    /// <summary>Aborts the connection without an answer (<c>HttpContext.Abort()</c>): the client sees a reset.</summary>
+    ConnectionReset,
+
+    /// <summary>Answers 200 and the start of a JSON envelope, then writes whitespace slowly until the client goes away.</summary>
+    EndlessBody,
+}
+
+/// <summary>
+/// A fault to inject, queued with <see cref="SimulatorFaults.Enqueue"/>: it applies to the next
+/// <see cref="Count"/> requests of <see cref="Endpoint"/>. The same faults can be asked for per request
+/// with the <c>X-Sim-Fault</c> header; see <see cref="Parse"/> for its syntax.
+/// </summary>
+/// <remarks>
+/// A faulted request is logged and counted as <see cref="SimulatorCounters.FaultsInjected"/>, and its
+/// signature is still checked (so tests can see it in <see cref="SimulatorRequestRecord.SignatureValid"/>),
+/// but it uses no rate-limit permit: the fault stands for a failure in front of the exchange. A
+/// <see cref="SimulatorFaultKind.Latency"/> fault is the exception: after the delay the request is handled
+/// (and counted) normally.
+/// </remarks>
+/// <param name="Kind">What the fault does.</param>
+/// <param name="Endpoint">Which endpoint's requests it applies to; <see cref="SimulatorEndpoint.Any"/> for any.</param>
+/// <param name="Count">How many requests it applies to; at least 1.</param>
+public sealed record SimulatorFault(SimulatorFaultKind Kind, SimulatorEndpoint Endpoint = SimulatorEndpoint.Any, int Count = 1)
+{
+    /// <summary>The name of the request header that asks for a fault.</summary>
+    public const string HeaderName = "X-Sim-Fault";
+
+    /// <summary>The delay of a <see cref="SimulatorFaultKind.Latency"/> fault. 1 s by default.</summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The HTTP status of <see cref="SimulatorFaultKind.ServerError"/> (503 when 0) and <see cref="SimulatorFaultKind.HtmlErrorPage"/> (403 when 0).</summary>
+    public int StatusCode { get; init; }
+
+    /// <summary>For <see cref="SimulatorFaultKind.ServerError"/>: an HTML page instead of the JSON envelope.</summary>
+    public bool HtmlBody { get; init; }
+
+    /// <summary>For <see cref="SimulatorFaultKind.EndlessBody"/>: the pause between two writes. 100 ms by default.</summary>
+    public TimeSpan EndlessInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>For <see cref="SimulatorFaultKind.EndlessBody"/>: the longest the body goes on if the client never leaves. 2 min by default.</summary>
+    public TimeSpan EndlessLimit { get; init; } = TimeSpan.FromMinutes(2);
+
+    internal int EffectiveStatus => StatusCode != 0 ? StatusCode : Kind == SimulatorFaultKind.HtmlErrorPage ? 403 : 503;
+
+    /// <summary>
+    /// Reads the value of an <c>X-Sim-Fault</c> header. The syntax is one fault name with an optional
+    /// <c>=value</c>, then optional <c>;</c>-separated modifiers:
+    /// <list type="bullet">
+    /// <item><c>latency=1500</c>: wait 1500 ms, then answer normally.</item>
+    /// <item><c>status=503</c> (or <c>5xx</c>): answer that status with the exchange's JSON error envelope; add <c>;body=html</c> for an HTML page.</item>
+    /// <item><c>html</c> or <c>html=502</c>: an HTML error page from a "proxy", 403 unless a status is given.</item>
+    /// <item><c>truncated</c>: the normal JSON cut in half.</item>
+    /// <item><c>malformed</c>: JSON with broken syntax.</item>
+    /// <item><c>reset</c>: abort the connection.</item>
+    /// <item><c>endless</c> or <c>endless=50</c>: a body that never ends, one write every 50 ms (100 by default).</item>
+    /// </list>
+    /// Names are compared ignoring case. The fault applies to that request only.
+    /// </summary>
+    /// <param name="header">The header value.</param>
+    /// <returns>The fault.</returns>
+    /// <exception cref="FormatException">The value does not follow the syntax.</exception>
+    public static SimulatorFault Parse(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var parts = header.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            throw new FormatException("X-Sim-Fault is empty.");
+        }
+
+        var (name, value) = Split(parts[0]);
+        var html = false;
+        foreach (var modifier in parts.Skip(1))
+        {
+            var (key, setting) = Split(modifier);
+            html = key == "body" && setting?.ToUpperInvariant() == "HTML"
+                ? true
+                : throw new FormatException($"X-Sim-Fault: unknown modifier '{modifier}'.");
+        }
+
+        return name switch
+        {
+            "latency" or "delay" => new(SimulatorFaultKind.Latency) { Latency = TimeSpan.FromMilliseconds(Number(value, 1000)) },
+            "status" or "5xx" => new(SimulatorFaultKind.ServerError) { StatusCode = Status(value, 503), HtmlBody = html },
+            "html" => new(SimulatorFaultKind.HtmlErrorPage) { StatusCode = Status(value, 403) },
+            "truncated" => new(SimulatorFaultKind.TruncatedJson),
+            "malformed" => new(SimulatorFaultKind.MalformedJson),
+            "reset" or "abort" => new(SimulatorFaultKind.ConnectionReset),
+            "endless" => new(SimulatorFaultKind.EndlessBody) { EndlessInterval = TimeSpan.FromMilliseconds(Number(value, 100)) },
+            _ => throw new FormatException($"X-Sim-Fault: unknown fault '{parts[0]}'."),
+        };
+
+        static (string Name, string? Value) Split(string part)
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            return equals < 0
+                ? (part.Trim().ToLowerInvariant(), null)
+                : (part[..equals].Trim().ToLowerInvariant(), part[(equals + 1)..].Trim());
+        }
+
+        static int Number(string? text, int fallback) =>
+            text is null ? fallback
+            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 600_000 ? n
+            : throw new FormatException($"X-Sim-Fault: '{text}' is not a number of milliseconds (0 to 600000).");
+
+        static int Status(string? text, int fallback) =>
+            text is null ? fallback
+            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 100 and <= 599 ? n
+            : throw new FormatException($"X-Sim-Fault: '{text}' is not an HTTP status.");
+    }
+}
+
+/// <summary>
+/// The faults waiting for requests (<c>host.Faults.Enqueue(new SimulatorFault(...))</c>). A request takes
+/// the oldest queued fault whose endpoint matches its own (or is <see cref="SimulatorEndpoint.Any"/>);
+/// the fault leaves the queue once it has applied to <see cref="SimulatorFault.Count"/> requests.
+/// An <c>X-Sim-Fault</c> header on a request wins over the queue (and leaves it untouched).
+/// </summary>
+public sealed class SimulatorFaults
+{
+    private readonly Lock _gate = new();
+    private readonly List<Entry> _entries = [];
+
+    /// <summary>How many queued faults still have requests to apply to.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>Queues a fault for the next <see cref="SimulatorFault.Count"/> requests of its endpoint.</summary>
+    /// <param name="fault">The fault.</param>
+    public void Enqueue(SimulatorFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fault.Count);
+        if (!Enum.IsDefined(fault.Kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "Not a fault kind.");
+        }
+
+        lock (_gate)
+        {
+            _entries.Add(new Entry(fault, fault.Count));
+        }
+    }
+
+    /// <summary>Drops every queued fault.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+        }
+    }
+
+    internal SimulatorFault? TryTake(SimulatorEndpoint endpoint)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                var entry = _entries[i];
+                if (entry.Fault.Endpoint != SimulatorEndpoint.Any && entry.Fault.Endpoint != endpoint)
+                {
+                    continue;
+                }
+
+                if (--entry.Remaining == 0)
+                {
+                    _entries.RemoveAt(i);
+                }
+
+                return entry.Fault;
+            }
+
+            return null;
+        }
+    }
+
+    private sealed class Entry(SimulatorFault fault, int remaining)
+    {
+        public SimulatorFault Fault { get; } = fault;
+
+        public int Remaining { get; set; } = remaining;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using GeneratedClients.Cli;
+
+namespace GeneratedClients.IntegrationTests.Cli;
+
+/// <summary>The command-line tool, run in-process against the built-in simulator (no credentials) and its error paths.</summary>
+public class CliTests
+{
+    private static readonly Dictionary<string, string?> NoCredentials = [];
+
+    private static async Task<(int Code, string Out, string Error)> Run(Dictionary<string, string?> variables, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new CliContext(output, error, name => variables.GetValueOrDefault(name), Interactive: false);
+        var code = await CliApp.RunAsync(args, context);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Summary_without_credentials_runs_against_the_simulator_and_says_so_first()
+    {
+        var (code, output, error) = await Run(NoCredentials, "summary");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("Using the built-in exchange simulator for Bitget and HTX", output, StringComparison.Ordinal);
+        Assert.Contains("Sub-account balances across exchanges", output, StringComparison.Ordinal);
+        Assert.Contains("│ Bitget", output, StringComparison.Ordinal);
+        Assert.Contains("│ HTX", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error);
+    }
+
+    [Fact]
+    public async Task Bitget_assets_as_json_are_clean_data_with_the_notice_on_stderr()
+    {
+        var (code, output, error) = await Run(NoCredentials, "bitget", "sub-account-assets", "--product-type", "USDT-FUTURES", "--output", "json");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("Using the built-in exchange simulator for Bitget", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        var rows = json.RootElement.EnumerateArray().ToArray();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row =>
+        {
+            Assert.Equal(JsonValueKind.Number, row.GetProperty("subAccount").ValueKind);
+            Assert.Equal("USDT", row.GetProperty("coin").GetString());
+            Assert.Equal(JsonValueKind.Number, row.GetProperty("equity").ValueKind);
+        });
+    }
+
+    [Fact]
+    public async Task Htx_info_as_csv_has_a_header_and_one_row_per_sub_account()
+    {
+        var (code, output, _) = await Run(NoCredentials, "htx", "sub-account-info", "--sub-uid", "10000001", "--sub-uid", "10000002", "--margin-account", "USDT", "-o", "csv");
+
+        Assert.Equal(0, code);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal("Sub account,Margin account,Equity,Available,Frozen,Position margin,Unrealized PnL,Risk rate,Contracts", lines[0]);
+        Assert.Equal(["10000001", "10000002"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.All(lines.Skip(1), l => Assert.True(decimal.TryParse(l.Split(',')[2], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _)));
+    }
+
+    [Fact]
+    public async Task A_failing_sub_account_is_reported_on_one_line_and_the_rest_still_printed()
+    {
+        var (code, output, error) = await Run(NoCredentials, "htx", "sub-account-info", "-u", "10000003", "-u", "42", "-o", "csv");
+
+        Assert.Equal(3, code);
+        Assert.Contains("10000003,USDT", output, StringComparison.Ordinal);
+        var failure = Assert.Single(error.Split('\n'), l => l.Contains("42", StringComparison.Ordinal) && l.StartsWith("HTX sub-account", StringComparison.Ordinal));
+        Assert.Contains("[code 1010]", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bitget", "sub-account-assets", "--product-type", "SPOT")]
+    [InlineData("htx", "sub-account-info")]
+    [InlineData("htx", "sub-account-info", "--sub-uid", "-5")]
+    [InlineData("summary", "--output", "xml")]
+    [InlineData("no-such-command")]
+    public async Task Usage_errors_exit_with_2_and_say_what_is_wrong(params string[] args)
+    {
+        var (code, _, error) = await Run(NoCredentials, args);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Live_without_credentials_fails_clearly()
+    {
+        var (code, output, error) = await Run(NoCredentials, "bitget", "sub-account-assets", "--live");
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("--live needs Bitget credentials: set BITGET_API_KEY, BITGET_API_SECRET, BITGET_API_PASSPHRASE", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Incomplete_credentials_name_what_is_missing()
+    {
+        var (code, _, error) = await Run(new() { ["BITGET_API_KEY"] = "k", ["BITGET_API_SECRET"] = "s" }, "bitget", "sub-account-assets");
+
+        Assert.Equal(2, code);
+        Assert.Contains("BITGET_API_PASSPHRASE not set", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_against_a_real_endpoint_are_an_exchange_error_on_one_line()
+    {
+        await using var simulator = await GeneratedClients.Simulator.SimulatorHost.StartAsync();
+        var variables = new Dictionary<string, string?>
+        {
+            ["BITGET_API_KEY"] = simulator.Options.BitgetApiKey,
+            ["BITGET_API_SECRET"] = "not-the-secret",
+            ["BITGET_API_PASSPHRASE"] = simulator.Options.BitgetPassphrase,
+        };
+
+        // The live path with a base address override is the simulator's: point the tool at it through the environment.
+        var (code, output, error) = await RunAgainst(simulator.BaseAddress, variables, "bitget", "sub-account-assets");
+
+        Assert.Equal(3, code);
+        Assert.Equal(string.Empty, output);
+        var line = Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.Contains("Bitget [code 40009]", line, StringComparison.Ordinal);
+        Assert.Contains("check the API key, secret and passphrase", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-secret", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Network_errors_exit_with_4()
+    {
+        var variables = new Dictionary<string, string?> { ["HTX_ACCESS_KEY"] = "k", ["HTX_SECRET_KEY"] = "s" };
+
+        var (code, _, error) = await RunAgainst(new Uri("http://127.0.0.1:1/"), variables, "htx", "sub-account-info", "-u", "1", "--verbose");
+
+        Assert.Equal(4, code);
+        Assert.Contains("(Network)", error, StringComparison.Ordinal);
+    }
+
+    private static Task<(int Code, string Out, string Error)> RunAgainst(Uri baseAddress, Dictionary<string, string?> variables, params string[] args)
+    {
+        variables["GENERATEDCLIENTS_BASE_ADDRESS"] = baseAddress.ToString();
+        return Run(variables, args);
+    }
+}

@@ -1,0 +1,282 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using GeneratedClients.Tests.Build;
+using Xunit.Abstractions;
+
+namespace GeneratedClients.Tests.Packaging;
+
+/// <summary>
+/// Packs the library once, the way a release does (<c>dotnet pack src/GeneratedClients/GeneratedClients.csproj
+/// -c Release -o &lt;temp&gt;</c>), for all of <see cref="PackageTests"/>. The build outputs go to a temporary
+/// artifacts folder too (<c>--artifacts-path</c>), so the pack never touches the working tree's bin/ and obj/,
+/// which the test run itself and other builds are using.
+/// </summary>
+public sealed class PackedLibrary : IAsyncLifetime
+{
+    public const string Project = "src/GeneratedClients/GeneratedClients.csproj";
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "GeneratedClients.Pack." + Guid.NewGuid().ToString("N"));
+
+    public string ArtifactsPath => Path.Combine(Root, "artifacts");
+
+    public string PackageDirectory => Path.Combine(Root, "package");
+
+    /// <summary>The package version, read from the project.</summary>
+    public string Version { get; } = ReadVersion();
+
+    public string PackagePath => Path.Combine(PackageDirectory, $"GeneratedClients.{Version}.nupkg");
+
+    public string SymbolPackagePath => Path.Combine(PackageDirectory, $"GeneratedClients.{Version}.snupkg");
+
+    internal ToolResult Pack { get; private set; } = new(-1, "dotnet pack did not run.");
+
+    public TimeSpan PackDuration { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Root);
+        var watch = Stopwatch.StartNew();
+        Pack = await PackAsync(PackageDirectory);
+        PackDuration = watch.Elapsed;
+    }
+
+    public Task DisposeAsync()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Packs the library into <paramref name="outputDirectory"/>, building under <see cref="ArtifactsPath"/>.</summary>
+    internal Task<ToolResult> PackAsync(string outputDirectory)
+    {
+        // Inherited MSBuild variables (set by `dotnet test`) would point the child build at this build's state.
+        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(name => name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(name => name, string? (_) => null);
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        environment["DOTNET_NOLOGO"] = "1";
+        environment["MSBUILDDISABLENODEREUSE"] = "1";
+        return ToolProcess.RunAsync(
+            ToolProcess.Dotnet,
+            ["pack", Project, "-c", "Release", "-o", outputDirectory, "--artifacts-path", ArtifactsPath,
+             "-nologo", "-nodeReuse:false", "-tl:off", "-p:UseSharedCompilation=false"],
+            RepoPaths.Root,
+            environment);
+    }
+
+    private static string ReadVersion() =>
+        XDocument.Load(Path.Combine(RepoPaths.Root, Project)).Descendants("Version").SingleOrDefault()?.Value
+        ?? throw new InvalidOperationException($"{Project} sets no <Version>.");
+}
+
+/// <summary>
+/// What <c>dotnet pack</c> makes of the library: the package holds the assembly, its XML docs, the README and
+/// the OpenAPI specs with their examples, declares its license and dependencies, comes with a symbol package
+/// whose PDB matches the assembly, and the build behind it is deterministic.
+/// </summary>
+public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper output) : IClassFixture<PackedLibrary>
+{
+    private const string Dll = "lib/net10.0/GeneratedClients.dll";
+    private const string XmlDocs = "lib/net10.0/GeneratedClients.xml";
+    private const string Pdb = "lib/net10.0/GeneratedClients.pdb";
+
+    /// <summary>The kind GUID of a portable PDB's embedded source (Portable PDB spec).</summary>
+    private static readonly Guid EmbeddedSource = new("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
+
+    [Fact]
+    public void Pack_succeeds_without_warnings()
+    {
+        AssertPacked();
+        output.WriteLine($"dotnet pack took {packed.PackDuration.TotalSeconds:0.0} s.");
+
+        var warnings = packed.Pack.Lines.Where(line => line.Contains(": warning ", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(warnings.Count == 0, packed.Pack.Describe($"dotnet pack warned:{Environment.NewLine}{string.Join(Environment.NewLine, warnings)}{Environment.NewLine}dotnet pack"));
+        Assert.True(File.Exists(packed.PackagePath), $"{packed.PackagePath} was not created. Created: {string.Join(", ", Directory.EnumerateFiles(packed.PackageDirectory))}");
+    }
+
+    [Fact]
+    public void The_repository_README_is_the_package_readme()
+    {
+        var readme = Path.Combine(RepoPaths.Root, "README.md");
+        Assert.True(
+            File.Exists(readme),
+            "README.md does not exist at the repository root yet. The pack leaves the readme out while it is missing, " +
+            "so this package would ship without one.");
+
+        using var package = OpenPackage();
+        Assert.Equal(File.ReadAllBytes(readme), ReadEntry(package, "README.md"));
+        Assert.Equal("README.md", Metadata(package).Element(Metadata(package).Name.Namespace + "readme")?.Value);
+    }
+
+    [Fact]
+    public void The_library_and_its_XML_docs_are_under_lib_net10_0_and_nothing_else_is_under_lib_or_content()
+    {
+        using var package = OpenPackage();
+
+        var lib = package.Entries.Select(entry => entry.FullName)
+            .Where(name => name.StartsWith("lib/", StringComparison.Ordinal) || name.StartsWith("content", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal([Dll, XmlDocs], lib);
+
+        var docs = XDocument.Load(new MemoryStream(ReadEntry(package, XmlDocs)));
+        Assert.Equal("GeneratedClients", docs.Root?.Element("assembly")?.Element("name")?.Value);
+        var members = docs.Descendants("member").Select(member => (string?)member.Attribute("name")).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("T:GeneratedClients.Bitget.BitgetClient", members);
+        Assert.Contains("T:GeneratedClients.Htx.HtxClient", members);
+    }
+
+    [Fact]
+    public void Every_spec_and_example_is_packed_under_specs_with_the_repository_layout()
+    {
+        var specs = Directory.EnumerateFiles(RepoPaths.Specs, "*.yaml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(RepoPaths.Specs, "*.json", SearchOption.AllDirectories)
+                .Where(file => Path.GetFileName(Path.GetDirectoryName(file)) == "examples"))
+            .ToDictionary(file => "specs/" + Path.GetRelativePath(RepoPaths.Specs, file).Replace('\\', '/'), StringComparer.Ordinal);
+        Assert.True(specs.Keys.Count(name => name.EndsWith(".yaml", StringComparison.Ordinal)) >= 2, $"Expected the Bitget and HTX specs under {RepoPaths.Specs}.");
+        Assert.Contains(specs.Keys, name => name.Contains("/examples/", StringComparison.Ordinal));
+
+        using var package = OpenPackage();
+        var packedSpecs = package.Entries.Select(entry => entry.FullName).Where(name => name.StartsWith("specs/", StringComparison.Ordinal));
+
+        Assert.Equal(specs.Keys.Order(StringComparer.Ordinal), packedSpecs.Order(StringComparer.Ordinal));
+        Assert.All(specs, spec => Assert.True(
+            File.ReadAllBytes(spec.Value).AsSpan().SequenceEqual(ReadEntry(package, spec.Key)),
+            $"{spec.Key} in the package differs from {spec.Value}."));
+    }
+
+    [Fact]
+    public void The_nuspec_declares_id_version_MIT_license_and_every_library_dependency_at_its_central_version()
+    {
+        using var package = OpenPackage();
+        var metadata = Metadata(package);
+        var ns = metadata.Name.Namespace;
+
+        Assert.Equal("GeneratedClients", metadata.Element(ns + "id")?.Value);
+        Assert.Equal(packed.Version, metadata.Element(ns + "version")?.Value);
+        Assert.Matches(SemVer(), packed.Version);
+        Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "authors")?.Value), "The nuspec has no authors.");
+        Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value), "The nuspec has no description.");
+        var tags = (metadata.Element(ns + "tags")?.Value ?? string.Empty).Split(' ');
+        Assert.Contains("bitget", tags);
+        Assert.Contains("htx", tags);
+
+        var license = metadata.Element(ns + "license");
+        Assert.Equal("expression", (string?)license?.Attribute("type"));
+        Assert.Equal("MIT", license?.Value);
+
+        var dependencies = metadata.Element(ns + "dependencies")?.Elements(ns + "group")
+            .SingleOrDefault(group => (string?)group.Attribute("targetFramework") == "net10.0")?.Elements(ns + "dependency")
+            .ToDictionary(dependency => (string)dependency.Attribute("id")!, dependency => (string?)dependency.Attribute("version"), StringComparer.Ordinal);
+        Assert.NotNull(dependencies);
+
+        var centralVersions = XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(version => (string)version.Attribute("Include")!, version => (string?)version.Attribute("Version"), StringComparer.OrdinalIgnoreCase);
+        var references = XDocument.Load(Path.Combine(RepoPaths.Root, PackedLibrary.Project)).Descendants("PackageReference")
+            .Select(reference => (string)reference.Attribute("Include")!)
+            .ToList();
+        Assert.Contains("Newtonsoft.Json", references);
+        Assert.All(references, id =>
+        {
+            Assert.True(dependencies.TryGetValue(id, out var version), $"The nuspec does not depend on {id}. Dependencies: {string.Join(", ", dependencies.Keys)}");
+            Assert.Equal(centralVersions[id], version);
+        });
+    }
+
+    [Fact]
+    public void The_symbol_package_has_the_pdb_of_the_packed_dll_with_the_generated_clients_embedded()
+    {
+        using var package = OpenPackage();
+        Assert.True(File.Exists(packed.SymbolPackagePath), $"{packed.SymbolPackagePath} was not created.");
+        using var symbols = ZipFile.OpenRead(packed.SymbolPackagePath);
+        Assert.Contains(Pdb, symbols.Entries.Select(entry => entry.FullName));
+
+        using var pdbProvider = MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(ReadEntry(symbols, Pdb)));
+        var pdb = pdbProvider.GetMetadataReader();
+        using var pe = new PEReader(new MemoryStream(ReadEntry(package, Dll)));
+        var codeView = pe.ReadDebugDirectory().Single(entry => entry.Type == DebugDirectoryEntryType.CodeView);
+        var pdbId = new BlobContentId(pdb.DebugMetadataHeader!.Id);
+        Assert.Equal(pdbId.Guid, pe.ReadCodeViewDebugDirectoryData(codeView).Guid);
+        Assert.Equal(pdbId.Stamp, codeView.Stamp);
+
+        // EmbedUntrackedSources: the generated clients exist only under obj/, so the PDB carries them.
+        var embedded = pdb.Documents
+            .Where(document => pdb.GetCustomDebugInformation(document)
+                .Any(information => pdb.GetGuid(pdb.GetCustomDebugInformation(information).Kind) == EmbeddedSource))
+            .Select(document => Path.GetFileName(pdb.GetString(pdb.GetDocument(document).Name).Replace('\\', '/')))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("BitgetApi.g.cs", embedded);
+        Assert.Contains("HtxApi.g.cs", embedded);
+    }
+
+    [Fact]
+    public async Task The_build_is_deterministic_a_second_pack_from_scratch_gives_the_same_dll()
+    {
+        byte[] first;
+        using (var package = OpenPackage())
+        {
+            first = ReadEntry(package, Dll);
+        }
+
+        // The compiler marks deterministic output with a Reproducible debug directory entry.
+        using (var pe = new PEReader(new MemoryStream(first)))
+        {
+            Assert.Contains(pe.ReadDebugDirectory(), entry => entry.Type == DebugDirectoryEntryType.Reproducible);
+        }
+
+        // And proves it: the same sources, packed again from nothing at the same paths, give the same bytes.
+        Directory.Delete(packed.ArtifactsPath, recursive: true);
+        var againDirectory = Path.Combine(packed.Root, "package-again");
+        var watch = Stopwatch.StartNew();
+        var again = await packed.PackAsync(againDirectory);
+        output.WriteLine($"The second dotnet pack took {watch.Elapsed.TotalSeconds:0.0} s.");
+        Assert.True(again.ExitCode == 0, again.Describe("The second dotnet pack"));
+
+        using var secondPackage = ZipFile.OpenRead(Path.Combine(againDirectory, Path.GetFileName(packed.PackagePath)));
+        var second = ReadEntry(secondPackage, Dll);
+        var firstDifference = first.AsSpan().CommonPrefixLength(second);
+        Assert.True(
+            first.Length == second.Length && firstDifference == first.Length,
+            $"{Dll} differs between two packs of the same sources ({first.Length} and {second.Length} bytes, first difference at byte {firstDifference}); " +
+            "unless a source file or the commit changed between them, the build is not deterministic.");
+    }
+
+    private void AssertPacked() => Assert.True(packed.Pack.ExitCode == 0, packed.Pack.Describe("dotnet pack"));
+
+    private ZipArchive OpenPackage()
+    {
+        AssertPacked();
+        return ZipFile.OpenRead(packed.PackagePath);
+    }
+
+    private static XElement Metadata(ZipArchive package)
+    {
+        var nuspec = XDocument.Load(new MemoryStream(ReadEntry(package, "GeneratedClients.nuspec")));
+        return nuspec.Root?.Element(nuspec.Root.Name.Namespace + "metadata")
+            ?? throw new InvalidOperationException("The nuspec has no <metadata>.");
+    }
+
+    private static byte[] ReadEntry(ZipArchive archive, string name)
+    {
+        var entry = archive.GetEntry(name);
+        if (entry is null)
+        {
+            Assert.Fail($"The package has no {name}. Entries: {string.Join(", ", archive.Entries.Select(e => e.FullName))}");
+        }
+
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")]
+    private static partial Regex SemVer();
+}
