@@ -104,20 +104,7 @@ public sealed class BitgetClient
     private async Task<BitgetSubAccountAssetsResult> SendAsync(BitgetProductType productType, ExchangeCall call, TimeProvider clock, CancellationToken cancellationToken)
     {
         var api = new BitgetApi(_httpClient, _baseUrl, _credentials, clock, call, _environment == BitgetEnvironment.DemoTrading);
-        BitgetSubAccountAssetsResponse response;
-        try
-        {
-            response = await api.GetSubAccountAssetsAsync(productType, Locale, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ApiException<BitgetErrorResponse> error)
-        {
-            throw BitgetErrors.FromEnvelope(call, error.Result.Code, error.Result.Msg, error.Result.RequestTime, error);
-        }
-        catch (Exception error) when (call.TryTranslate(error, cancellationToken, out var typed))
-        {
-            throw typed;
-        }
-
+        var response = await TranslateErrors(call, () => api.GetSubAccountAssetsAsync(productType, Locale, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (response.Code != BitgetErrors.Success)
         {
             throw BitgetErrors.FromEnvelope(call, response.Code, response.Msg, response.RequestTime);
@@ -136,10 +123,23 @@ public sealed class BitgetClient
     {
         var call = new ExchangeCall(ExchangeName, MaxResponseBytes, TimeProvider.System);
         var api = new BitgetApi(_httpClient, _baseUrl, credentials: null, TimeProvider.System, call, demoTrading: false);
-        BitgetServerTimeResponse response;
+        var response = await TranslateErrors(call, () => api.GetServerTimeAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (response.Code != BitgetErrors.Success)
+        {
+            throw BitgetErrors.FromEnvelope(call, response.Code, response.Msg, response.RequestTime);
+        }
+
+        return long.TryParse(response.Data?.ServerTime, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : throw call.InvalidResponse("the server time is not a number of milliseconds", "data.serverTime");
+    }
+
+    /// <summary>Runs one generated operation, turning Bitget's error envelopes and transport failures into typed errors.</summary>
+    private static async Task<T> TranslateErrors<T>(ExchangeCall call, Func<Task<T>> send, CancellationToken cancellationToken)
+    {
         try
         {
-            response = await api.GetServerTimeAsync(cancellationToken).ConfigureAwait(false);
+            return await send().ConfigureAwait(false);
         }
         catch (ApiException<BitgetErrorResponse> error)
         {
@@ -149,15 +149,6 @@ public sealed class BitgetClient
         {
             throw typed;
         }
-
-        if (response.Code != BitgetErrors.Success)
-        {
-            throw BitgetErrors.FromEnvelope(call, response.Code, response.Msg, response.RequestTime);
-        }
-
-        return long.TryParse(response.Data?.ServerTime, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-            : throw call.InvalidResponse("the server time is not a number of milliseconds", "data.serverTime");
     }
 
     private void CheckEnvironment(BitgetProductType productType)

@@ -1,20 +1,16 @@
-using System.Collections;
-
 namespace GeneratedClients.Bitget;
 
 /// <summary>
 /// The futures assets of every sub-account, unwrapped from Bitget's envelope: a list with one entry per
 /// sub-account, plus the exchange's time of the request.
 /// </summary>
-public sealed class BitgetSubAccountAssetsResult : IReadOnlyList<BitgetSubAccountAssets>
+public sealed class BitgetSubAccountAssetsResult : ExchangeResult<BitgetSubAccountAssets>
 {
-    private readonly IReadOnlyList<BitgetSubAccountAssets> _subAccounts;
-
     internal BitgetSubAccountAssetsResult(BitgetSubAccountAssetsResponse response, BitgetProductType productType)
+        : base(response.Data)
     {
         Response = response;
         ProductType = productType;
-        _subAccounts = response.Data is IReadOnlyList<BitgetSubAccountAssets> list ? list : [.. response.Data ?? []];
     }
 
     /// <summary>The product type that was asked for.</summary>
@@ -25,15 +21,4 @@ public sealed class BitgetSubAccountAssetsResult : IReadOnlyList<BitgetSubAccoun
 
     /// <summary>The whole envelope as received, including fields the spec does not describe.</summary>
     public BitgetSubAccountAssetsResponse Response { get; }
-
-    /// <inheritdoc />
-    public int Count => _subAccounts.Count;
-
-    /// <inheritdoc />
-    public BitgetSubAccountAssets this[int index] => _subAccounts[index];
-
-    /// <inheritdoc />
-    public IEnumerator<BitgetSubAccountAssets> GetEnumerator() => _subAccounts.GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -110,17 +110,8 @@ public sealed partial class HtxClient
     private async Task<HtxCrossSubAccountInfoResult> SendAsync(long subUid, string? marginAccount, ExchangeCall call, TimeProvider clock, CancellationToken cancellationToken)
     {
         var api = new HtxApi(_httpClient, _baseUrl, _credentials, clock, call);
-        HtxCrossSubAccountInfoResponse response;
-        try
-        {
-            var body = new HtxCrossSubAccountInfoRequest { SubUid = subUid, MarginAccount = marginAccount };
-            response = await api.GetCrossSubAccountInfoAsync(body, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception error) when (call.TryTranslate(error, cancellationToken, out var typed))
-        {
-            throw typed;
-        }
-
+        var body = new HtxCrossSubAccountInfoRequest { SubUid = subUid, MarginAccount = marginAccount };
+        var response = await TranslateErrors(call, () => api.GetCrossSubAccountInfoAsync(body, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (response.Status != HtxCrossSubAccountInfoResponseStatus.Ok)
         {
             throw HtxErrors.FromEnvelope(call, response.ErrCode, response.ErrMsg, response.Ts);
@@ -134,21 +125,25 @@ public sealed partial class HtxClient
         return new HtxCrossSubAccountInfoResult(response, subUid);
     }
 
-    /// <summary>HTX's server time (<c>GET /api/v1/timestamp</c>, unsigned), for clock synchronisation.</summary>
-    private async Task<DateTimeOffset> GetServerTimeAsync(CancellationToken cancellationToken)
+    /// <summary>Runs one generated operation, turning transport failures into typed errors (HTX's error envelope arrives as HTTP 200).</summary>
+    private static async Task<T> TranslateErrors<T>(ExchangeCall call, Func<Task<T>> send, CancellationToken cancellationToken)
     {
-        var call = new ExchangeCall(ExchangeName, MaxResponseBytes, TimeProvider.System);
-        var api = new HtxApi(_httpClient, _baseUrl, credentials: null, TimeProvider.System, call);
-        HtxTimestampResponse response;
         try
         {
-            response = await api.GetServerTimestampAsync(cancellationToken).ConfigureAwait(false);
+            return await send().ConfigureAwait(false);
         }
         catch (Exception error) when (call.TryTranslate(error, cancellationToken, out var typed))
         {
             throw typed;
         }
+    }
 
+    /// <summary>HTX's server time (<c>GET /api/v1/timestamp</c>, unsigned), for clock synchronisation.</summary>
+    private async Task<DateTimeOffset> GetServerTimeAsync(CancellationToken cancellationToken)
+    {
+        var call = new ExchangeCall(ExchangeName, MaxResponseBytes, TimeProvider.System);
+        var api = new HtxApi(_httpClient, _baseUrl, credentials: null, TimeProvider.System, call);
+        var response = await TranslateErrors(call, () => api.GetServerTimestampAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         if (response.Status != HtxTimestampResponseStatus.Ok)
         {
             throw HtxErrors.FromEnvelope(call, response.ErrCode, response.ErrMsg, response.Ts);

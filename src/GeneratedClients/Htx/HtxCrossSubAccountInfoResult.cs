@@ -1,20 +1,16 @@
-using System.Collections;
-
 namespace GeneratedClients.Htx;
 
 /// <summary>
 /// The cross-margin accounts of one sub-account, unwrapped from HTX's envelope: one entry per margin
 /// account (with its swap and futures contract lists), plus the exchange's time stamp.
 /// </summary>
-public sealed class HtxCrossSubAccountInfoResult : IReadOnlyList<HtxCrossSubAccountInfo>
+public sealed class HtxCrossSubAccountInfoResult : ExchangeResult<HtxCrossSubAccountInfo>
 {
-    private readonly IReadOnlyList<HtxCrossSubAccountInfo> _accounts;
-
     internal HtxCrossSubAccountInfoResult(HtxCrossSubAccountInfoResponse response, long subUid)
+        : base(response.Data)
     {
         Response = response;
         SubUid = subUid;
-        _accounts = response.Data is IReadOnlyList<HtxCrossSubAccountInfo> list ? list : [.. response.Data ?? []];
     }
 
     /// <summary>The sub-account that was asked for.</summary>
@@ -25,15 +21,4 @@ public sealed class HtxCrossSubAccountInfoResult : IReadOnlyList<HtxCrossSubAcco
 
     /// <summary>The whole envelope as received, including fields the spec does not describe.</summary>
     public HtxCrossSubAccountInfoResponse Response { get; }
-
-    /// <inheritdoc />
-    public int Count => _accounts.Count;
-
-    /// <inheritdoc />
-    public HtxCrossSubAccountInfo this[int index] => _accounts[index];
-
-    /// <inheritdoc />
-    public IEnumerator<HtxCrossSubAccountInfo> GetEnumerator() => _accounts.GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
