@@ -115,6 +115,19 @@ public sealed class BitgetClient
             throw call.InvalidResponse("a success envelope (code 00000) without data", "data");
         }
 
+        if (UnixTime.FromMilliseconds(response.RequestTime) is null)
+        {
+            throw call.InvalidResponse("requestTime is not a time", "requestTime");
+        }
+
+        var index = 0;
+        foreach (var subAccount in response.Data)
+        {
+            ResponseChecks.NoNullEntry(call, subAccount, $"data[{index}]");
+            ResponseChecks.NoNullEntries(call, subAccount.AssetList, $"data[{index}].assetList");
+            index++;
+        }
+
         return new BitgetSubAccountAssetsResult(response, productType);
     }
 

@@ -23,7 +23,7 @@ internal static class BitgetErrors
         var details = call.Details(Categorize(code, call.Status), string.IsNullOrEmpty(message) ? "(no message)" : message) with
         {
             ExchangeCode = code,
-            ExchangeTime = requestTime is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+            ExchangeTime = UnixTime.FromMilliseconds(requestTime),
         };
         return ExchangeApiException.Create(details, inner);
     }

@@ -6,6 +6,9 @@ namespace GeneratedClients.Common;
 /// </summary>
 internal sealed class ExchangeClock : TimeProvider
 {
+    /// <summary>Offsets beyond this are treated as a failed measurement.</summary>
+    private static readonly TimeSpan MaxPlausibleOffset = TimeSpan.FromDays(365);
+
     private readonly TimeProvider _local;
     private readonly TimeSpan _refreshInterval;
     private readonly Lock _gate = new();
@@ -83,7 +86,17 @@ internal sealed class ExchangeClock : TimeProvider
 
         var received = _local.GetUtcNow();
         var midpoint = sent + ((received - sent) / 2);
-        Interlocked.Exchange(ref _offsetTicks, (server - midpoint).Ticks);
+        var offset = server - midpoint;
+        if (offset.Duration() > MaxPlausibleOffset)
+        {
+            // Why: a server time years away is a broken answer, not a clock to follow; applying it would make
+            // every later timestamp unrepresentable or absurd.
+            onFailure(new ExchangeApiException($"the server time {server:O} is {offset.TotalDays:0} days from the local clock; ignored"));
+            _lastSync = received;
+            return;
+        }
+
+        Interlocked.Exchange(ref _offsetTicks, offset.Ticks);
         _lastSync = received;
     }
 }

@@ -11,24 +11,30 @@ internal static class ExchangeOptionsValidation
             failures.Add($"{section}:BaseAddress must be an absolute http or https address.");
         }
 
-        Positive(options.Timeout, $"{section}:Timeout", failures);
+        Bounded(options.Timeout, $"{section}:Timeout", failures);
         if (options.MaxResponseBytes <= 0)
         {
             failures.Add($"{section}:MaxResponseBytes must be positive.");
         }
 
-        var retry = options.Retry ?? new ExchangeRetryOptions();
+        if (options.Retry is null || options.RateLimit is null || options.ClockSync is null)
+        {
+            failures.Add($"{section}:Retry, {section}:RateLimit and {section}:ClockSync must not be null (leave them out for the defaults).");
+            return failures;
+        }
+
+        var retry = options.Retry;
         if (retry.MaxRetries is < 0 or > 10)
         {
             failures.Add($"{section}:Retry:MaxRetries must be between 0 and 10.");
         }
 
-        if (retry.BaseDelay < TimeSpan.Zero || retry.MaxDelay < retry.BaseDelay)
+        if (retry.BaseDelay < TimeSpan.Zero || retry.MaxDelay < retry.BaseDelay || retry.MaxDelay > MaxSpan)
         {
-            failures.Add($"{section}:Retry:BaseDelay must not be negative and Retry:MaxDelay not below it.");
+            failures.Add($"{section}:Retry:BaseDelay must not be negative, Retry:MaxDelay not below it nor above one day.");
         }
 
-        var limit = options.RateLimit ?? new ExchangeRateLimitOptions();
+        var limit = options.RateLimit;
         if (limit.PermitLimit is <= 0)
         {
             failures.Add($"{section}:RateLimit:PermitLimit must be positive.");
@@ -36,15 +42,15 @@ internal static class ExchangeOptionsValidation
 
         if (limit.Window is TimeSpan window)
         {
-            Positive(window, $"{section}:RateLimit:Window", failures);
+            Bounded(window, $"{section}:RateLimit:Window", failures);
         }
 
-        if (limit.SafetyMargin < TimeSpan.Zero)
+        if (limit.SafetyMargin < TimeSpan.Zero || limit.SafetyMargin > TimeSpan.FromMinutes(1))
         {
-            failures.Add($"{section}:RateLimit:SafetyMargin must not be negative.");
+            failures.Add($"{section}:RateLimit:SafetyMargin must be between 0 and one minute.");
         }
 
-        Positive((options.ClockSync ?? new ExchangeClockSyncOptions()).RefreshInterval, $"{section}:ClockSync:RefreshInterval", failures);
+        Bounded(options.ClockSync.RefreshInterval, $"{section}:ClockSync:RefreshInterval", failures);
         return failures;
     }
 
@@ -56,11 +62,14 @@ internal static class ExchangeOptionsValidation
         }
     }
 
-    private static void Positive(TimeSpan value, string setting, List<string> failures)
+    /// <summary>The longest time span any setting may hold (timers and the retry library refuse longer ones).</summary>
+    private static readonly TimeSpan MaxSpan = TimeSpan.FromDays(1);
+
+    private static void Bounded(TimeSpan value, string setting, List<string> failures)
     {
-        if (value <= TimeSpan.Zero)
+        if (value <= TimeSpan.Zero || value > MaxSpan)
         {
-            failures.Add($"{setting} must be positive.");
+            failures.Add($"{setting} must be positive and at most one day.");
         }
     }
 }

@@ -61,6 +61,12 @@ public sealed record SubAccountBalance(
     public static IReadOnlyList<SubAccountBalance> From(IEnumerable<HtxSubAccountOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        return [.. outcomes.Where(o => o.Result is not null).SelectMany(o => From(o.Result!))];
+        var list = outcomes.ToList();
+        if (list.Contains(null!))
+        {
+            throw new ArgumentException("The outcomes must not contain null entries.", nameof(outcomes));
+        }
+
+        return [.. list.Where(o => o.Result is not null).SelectMany(o => From(o.Result!))];
     }
 }

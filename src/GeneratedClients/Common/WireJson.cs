@@ -23,7 +23,10 @@ internal static class WireJson
         settings.TypeNameHandling = TypeNameHandling.None;
         settings.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
         settings.MaxDepth = 64;
+        // Why: a list sent twice under one key (`"data": [...], "data": [...]`) must not be appended and counted twice.
+        settings.ObjectCreationHandling = ObjectCreationHandling.Replace;
         settings.Converters.Add(ExactDecimalConverter.Instance);
+        settings.Converters.Add(StrictIntegerConverter.Instance);
     }
 
     public static JsonSerializer CreateSerializer() => JsonSerializer.Create(Settings);

@@ -122,6 +122,20 @@ public sealed partial class HtxClient
             throw call.InvalidResponse("status \"ok\" without data", "data");
         }
 
+        if (response.Ts is not null && UnixTime.FromMilliseconds(response.Ts) is null)
+        {
+            throw call.InvalidResponse("ts is not a time", "ts");
+        }
+
+        var index = 0;
+        foreach (var account in response.Data)
+        {
+            ResponseChecks.NoNullEntry(call, account, $"data[{index}]");
+            ResponseChecks.NoNullEntries(call, account.ContractDetail, $"data[{index}].contract_detail");
+            ResponseChecks.NoNullEntries(call, account.FuturesContractDetail, $"data[{index}].futures_contract_detail");
+            index++;
+        }
+
         return new HtxCrossSubAccountInfoResult(response, subUid);
     }
 
@@ -149,7 +163,7 @@ public sealed partial class HtxClient
             throw HtxErrors.FromEnvelope(call, response.ErrCode, response.ErrMsg, response.Ts);
         }
 
-        return response.Ts is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : throw call.InvalidResponse("status \"ok\" without ts", "ts");
+        return UnixTime.FromMilliseconds(response.Ts) ?? throw call.InvalidResponse("status \"ok\" without a valid ts", "ts");
     }
 }
 

@@ -19,7 +19,7 @@ internal static class HtxErrors
         var details = call.Details(Categorize(code), string.IsNullOrEmpty(message) ? "(no message)" : message) with
         {
             ExchangeCode = code?.ToString(CultureInfo.InvariantCulture),
-            ExchangeTime = ts is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+            ExchangeTime = UnixTime.FromMilliseconds(ts),
         };
         return ExchangeApiException.Create(details);
     }
