@@ -103,20 +103,19 @@ internal sealed class ExchangeRuntime
 
     private async Task<T> AttemptAsync<T>(Func<ExchangeCall, TimeProvider, CancellationToken, Task<T>> attempt, long maxResponseBytes, int number, CancellationToken cancellationToken)
     {
-        if (_limiter is not null)
+        // The lease is held until the answer is in: disposing it then tells the limiter when the request was
+        // certainly at the exchange, so a request that was slow to arrive still counts a full window from there.
+        using var lease = _limiter is null ? null : await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (lease is { IsAcquired: false })
         {
-            using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            if (!lease.IsAcquired)
+            lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
+            throw ExchangeApiException.Create(new ExchangeErrorDetails
             {
-                lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
-                throw ExchangeApiException.Create(new ExchangeErrorDetails
-                {
-                    Exchange = _exchange,
-                    Category = ExchangeErrorCategory.RateLimited,
-                    ExchangeMessage = "the client-side rate limiter refused the request (its queue is full)",
-                    RetryAfter = retryAfter,
-                });
-            }
+                Exchange = _exchange,
+                Category = ExchangeErrorCategory.RateLimited,
+                ExchangeMessage = "the client-side rate limiter refused the request (its queue is full)",
+                RetryAfter = retryAfter,
+            });
         }
 
         var call = new ExchangeCall(_exchange, maxResponseBytes, _local);

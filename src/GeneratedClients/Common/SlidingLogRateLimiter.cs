@@ -14,7 +14,9 @@ namespace GeneratedClients;
 /// so a test can drive the limiter with a manual clock. Waiters are served strictly first in, first out; a
 /// waiter whose token is cancelled leaves the queue at once without consuming a permit. Permits are not
 /// returned when a lease is disposed: a permit is used up by the grant and comes back when the grant has aged
-/// out of the window.
+/// out of the window. Disposing a single permit's lease later (when the request's answer is in) moves its
+/// entry to that moment: the exchange counts a request on arrival, no later than its answer, so a request
+/// that was slow to arrive still holds its permit a full window from there.
 /// </para>
 /// <para>
 /// Timers are armed at least one millisecond ahead (the resolution of the system timer). A waiter that becomes
@@ -44,10 +46,15 @@ public sealed class SlidingLogRateLimiter : RateLimiter
     private readonly long _span;
     private readonly ITimer _timer;
 
-    // The grant log: a ring buffer of timestamps, oldest first, of the grants still inside the span.
+    // The grant log: a ring buffer of timestamps, in grant order, of the grants still inside the span. An entry
+    // is moved later when its lease is disposed (see Restamp), so it is not strictly sorted: pruning stops at
+    // the first entry still inside the span (conservative), and due times use the latest entry that must leave.
     private long[] _log;
     private int _logStart;
     private int _logCount;
+
+    // The grant sequence number of the entry at _logStart; entry i of the log has number _firstSequence + i.
+    private long _firstSequence;
 
     // The timestamp since which every permit has been free, when the log is empty.
     private long _idleSince;
@@ -176,9 +183,9 @@ public sealed class SlidingLogRateLimiter : RateLimiter
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _time.GetTimestamp();
             ServeQueue(now);
-            if (TryGrantNow(permitCount, now))
+            if (TryGrantNow(permitCount, now, out var lease))
             {
-                return Granted;
+                return lease;
             }
 
             _failedLeases++;
@@ -210,9 +217,9 @@ public sealed class SlidingLogRateLimiter : RateLimiter
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _time.GetTimestamp();
             ServeQueue(now);
-            if (TryGrantNow(permitCount, now))
+            if (TryGrantNow(permitCount, now, out var lease))
             {
-                return new ValueTask<RateLimitLease>(Granted);
+                return new ValueTask<RateLimitLease>(lease);
             }
 
             if (_queueLength >= _queueLimit)
@@ -347,26 +354,27 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         while (_head is { } waiter && Free >= Math.Max(waiter.PermitCount, 1))
         {
             Remove(waiter);
-            Record(waiter.PermitCount, now);
+            var lease = Record(waiter.PermitCount, now);
             _successfulLeases++;
 
             // Unregister (not Dispose): it never waits for a running callback, which may be blocked on this lock.
             waiter.Registration.Unregister();
-            waiter.TrySetResult(Granted);
+            waiter.TrySetResult(lease);
         }
 
         ArmTimer(now);
     }
 
     /// <summary>Grants at once if the queue is empty and enough permits are free. Under the lock, after <see cref="ServeQueue"/>.</summary>
-    private bool TryGrantNow(int permitCount, long now)
+    private bool TryGrantNow(int permitCount, long now, out RateLimitLease lease)
     {
         if (_head is not null || Free < Math.Max(permitCount, 1))
         {
+            lease = Granted;
             return false;
         }
 
-        Record(permitCount, now);
+        lease = Record(permitCount, now);
         _successfulLeases++;
         return true;
     }
@@ -383,7 +391,7 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         }
 
         // The head is not grantable, so it needs the oldest (need - Free) logged grants to age out.
-        var dueAt = LogEntry(Math.Max(waiter.PermitCount, 1) - Free - 1) + _span;
+        var dueAt = LatestEntry(Math.Max(waiter.PermitCount, 1) - Free) + _span;
         if (_timerArmed && _timerDueAt == dueAt)
         {
             return;
@@ -420,11 +428,14 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         {
             _logStart = _logStart + 1 == _log.Length ? 0 : _logStart + 1;
             _logCount--;
+            _firstSequence++;
         }
     }
 
-    private void Record(int permitCount, long now)
+    /// <summary>Logs the grant; a single permit's lease can move its entry to the time it is disposed.</summary>
+    private RateLimitLease Record(int permitCount, long now)
     {
+        var sequence = _firstSequence + _logCount;
         for (var i = 0; i < permitCount; i++)
         {
             if (_logCount == _log.Length)
@@ -440,6 +451,45 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         {
             _idleSince = now + _span;
         }
+
+        return permitCount == 1 ? new ReleasableLease(this, sequence) : Granted;
+    }
+
+    /// <summary>
+    /// Moves a grant's log entry to now, when its lease is disposed after the request's answer arrived: the
+    /// exchange counts a request when it arrives, which is no later than its answer, so a request that took long
+    /// to arrive still holds its permit a full span after it reached the exchange.
+    /// </summary>
+    private void Restamp(long sequence)
+    {
+        lock (_gate)
+        {
+            if (_disposed || sequence < _firstSequence || sequence >= _firstSequence + _logCount)
+            {
+                return; // already out of the span
+            }
+
+            var position = (_logStart + (int)(sequence - _firstSequence)) % _log.Length;
+            var now = _time.GetTimestamp();
+            if (now > _log[position])
+            {
+                _log[position] = now;
+                _idleSince = Math.Max(_idleSince, now + _span);
+                ServeQueue(now);
+            }
+        }
+    }
+
+    /// <summary>The latest of the oldest <paramref name="count"/> log entries (the moment they have all left the span, minus the span).</summary>
+    private long LatestEntry(int count)
+    {
+        var latest = long.MinValue;
+        for (var i = 0; i < count; i++)
+        {
+            latest = Math.Max(latest, LogEntry(i));
+        }
+
+        return latest;
     }
 
     private void GrowLog()
@@ -548,6 +598,32 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         {
             metadata = null;
             return false;
+        }
+    }
+
+    /// <summary>A granted single permit: disposing it (when the request's answer is in) moves its log entry to that moment.</summary>
+    private sealed class ReleasableLease(SlidingLogRateLimiter owner, long sequence) : RateLimitLease
+    {
+        private int _released;
+
+        public override bool IsAcquired => true;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                owner.Restamp(sequence);
+            }
+
+            base.Dispose(disposing);
         }
     }
 

@@ -137,8 +137,8 @@ public class ConcurrencyTests(ITestOutputHelper output)
     [Fact]
     public async Task A_permit_granted_long_before_the_request_arrives_draws_no_refusal()
     {
-        // BUG: the limiter counts a request from the moment its permit is granted, the exchange from the moment the
-        // request arrives. When the first requests of a burst take longer to arrive than the later ones (a cold
+        // Was a bug: the limiter counted a request from the moment its permit was granted, the exchange from the moment the
+        // request arrives. Now the runtime disposes the lease when the answer is in, and the limiter counts from then. When the first requests of a burst take longer to arrive than the later ones (a cold
         // TLS connection in production: DNS, TCP and TLS handshakes; here 300 ms simulated by a handler), the
         // exchange sees the next window's requests less than a window after the first ones and refuses them, with
         // the client's limiter "exact" and the default 50 ms SafetyMargin. README: "a waiting caller never gets a

@@ -53,6 +53,43 @@ public class SlidingLogRateLimiterTests
     }
 
     [Fact]
+    public async Task A_lease_disposed_later_holds_its_permit_a_full_span_from_then()
+    {
+        // A request slow to arrive (a cold connection) must still count a full window from its arrival, which is
+        // no later than its answer: disposing the lease when the answer is in moves its log entry there.
+        var clock = NewClock();
+        using var limiter = new SlidingLogRateLimiter(1, TimeSpan.FromSeconds(1), clock, TimeSpan.FromMilliseconds(50));
+        var first = await limiter.AcquireAsync();
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        first.Dispose();
+        var second = limiter.AcquireAsync().AsTask();
+
+        clock.Advance(TimeSpan.FromMilliseconds(1_049));
+        Assert.False(second.IsCompleted, "granted before the slow request's span ended");
+        clock.Advance(Ms);
+        await Task.Delay(10);
+
+        Assert.True(second.IsCompleted);
+        Assert.True((await second).IsAcquired);
+    }
+
+    [Fact]
+    public async Task Disposing_a_lease_after_its_span_changes_nothing()
+    {
+        var clock = NewClock();
+        using var limiter = new SlidingLogRateLimiter(1, TimeSpan.FromSeconds(1), clock);
+        var first = await limiter.AcquireAsync();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var second = await limiter.AcquireAsync();
+
+        first.Dispose(); // its entry has left the log: it must not touch the second grant's entry
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(second.IsAcquired);
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
     public void A_staggered_log_frees_each_permit_exactly_window_plus_margin_after_its_grant()
     {
         var clock = NewClock();
