@@ -42,6 +42,7 @@ internal partial class BitgetApi
         var signature = BitgetSigner.ComputeSignature(_credentials, timestamp, request.Method.Method, uri.AbsolutePath, query, body);
 
         var headers = request.Headers;
+        _call.Conceal(_credentials.ApiKey, signature, _credentials.Passphrase);
         headers.TryAddWithoutValidation("ACCESS-KEY", _credentials.ApiKey);
         headers.TryAddWithoutValidation("ACCESS-SIGN", signature);
         headers.TryAddWithoutValidation("ACCESS-TIMESTAMP", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using GeneratedClients.Common;
 
@@ -9,6 +10,10 @@ namespace GeneratedClients.Bitget;
 /// </summary>
 public static class BitgetSigner
 {
+    private const int MaxTimestampChars = 20; // long.MinValue is 20 characters
+    private const int StackPrehashChars = 512;
+    private const int MaxPooledPrehashChars = 1 << 20;
+
     /// <summary>The text that is signed. The <c>?</c> is left out when there is no query string.</summary>
     /// <param name="timestampMilliseconds">Unix time in milliseconds, the value sent in ACCESS-TIMESTAMP.</param>
     /// <param name="method">HTTP method; upper-cased.</param>
@@ -30,6 +35,46 @@ public static class BitgetSigner
     public static string ComputeSignature(BitgetCredentials credentials, long timestampMilliseconds, string method, string requestPath, string? queryString, string? body)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        return HmacSignature.Base64HmacSha256(credentials.SecretBytes, BuildPrehash(timestampMilliseconds, method, requestPath, queryString, body));
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestPath);
+
+        // The prehash of BuildPrehash, written to a stack (or pooled) buffer instead of new strings: the only
+        // allocation left is the signature itself.
+        var length = (long)MaxTimestampChars + method.Length + requestPath.Length + 1 + (queryString?.Length ?? 0) + (body?.Length ?? 0);
+        if (length > MaxPooledPrehashChars)
+        {
+            return HmacSignature.Base64HmacSha256(credentials.SecretBytes, BuildPrehash(timestampMilliseconds, method, requestPath, queryString, body));
+        }
+
+        char[]? rented = null;
+        var prehash = length <= StackPrehashChars ? stackalloc char[StackPrehashChars] : (rented = ArrayPool<char>.Shared.Rent((int)length));
+        try
+        {
+            timestampMilliseconds.TryFormat(prehash, out var written, default, CultureInfo.InvariantCulture);
+            written += method.AsSpan().ToUpperInvariant(prehash[written..]);
+            requestPath.CopyTo(prehash[written..]);
+            written += requestPath.Length;
+            if (!string.IsNullOrEmpty(queryString))
+            {
+                prehash[written++] = '?';
+                queryString.CopyTo(prehash[written..]);
+                written += queryString.Length;
+            }
+
+            if (!string.IsNullOrEmpty(body))
+            {
+                body.CopyTo(prehash[written..]);
+                written += body.Length;
+            }
+
+            return HmacSignature.Base64HmacSha256(credentials.SecretBytes, prehash[..written]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 }

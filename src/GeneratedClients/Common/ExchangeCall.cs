@@ -17,6 +17,7 @@ internal sealed class ExchangeCall
 
     private readonly TimeProvider _time;
     private readonly BodyPrefix _prefix = new();
+    private List<string>? _concealed;
 
     public ExchangeCall(string exchange, long maxResponseBytes, TimeProvider time)
     {
@@ -36,6 +37,27 @@ internal sealed class ExchangeCall
     public int? Status { get; private set; }
 
     public TimeSpan? RetryAfter { get; private set; }
+
+    /// <summary>
+    /// Values sent with the request that must never be echoed back into an error: an error page that
+    /// repeats the request (a proxy's debug page) would otherwise carry the key or signature into
+    /// <see cref="ExchangeErrorDetails.BodyPreview"/>.
+    /// </summary>
+    public void Conceal(params ReadOnlySpan<string?> values)
+    {
+        foreach (var value in values)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                (_concealed ??= []).Add(value);
+                var escaped = Uri.EscapeDataString(value);
+                if (escaped != value)
+                {
+                    _concealed.Add(escaped);
+                }
+            }
+        }
+    }
 
     public void RecordRequest(HttpRequestMessage request)
     {
@@ -150,11 +172,16 @@ internal sealed class ExchangeCall
         return end < 0 ? message : message[..end];
     }
 
-    private static string? Preview(string? body)
+    private string? Preview(string? body)
     {
         if (string.IsNullOrEmpty(body))
         {
             return null;
+        }
+
+        foreach (var secret in _concealed ?? [])
+        {
+            body = body.Replace(secret, "***", StringComparison.Ordinal);
         }
 
         var text = new StringBuilder(Math.Min(body.Length, PreviewChars));
@@ -231,12 +258,11 @@ internal sealed class ExchangeCall
     /// <summary>
     /// The response body, read asynchronously with the call's cancellation token (so a timeout or the
     /// caller's cancellation stops a body that trickles in), refused past the size limit, its first
-    /// bytes kept for error messages. The generated code then parses it from memory.
+    /// bytes kept for error messages. The generated code then parses it from memory: pooled chunks
+    /// (<see cref="PooledBufferStream"/>), given back when the generated code disposes the stream.
     /// </summary>
     private sealed class BoundedContent : HttpContent
     {
-        private const int ChunkSize = 16 * 1024;
-
         private readonly HttpContent _inner;
         private readonly ExchangeCall _call;
 
@@ -252,34 +278,11 @@ internal sealed class ExchangeCall
 
         protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
         {
-            var declared = _inner.Headers.ContentLength;
-            var body = new MemoryStream(declared is long length and > 0 and <= int.MaxValue ? (int)length : ChunkSize);
-            var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
-            try
+            var source = await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (source.ConfigureAwait(false))
             {
-                var source = await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await using (source.ConfigureAwait(false))
-                {
-                    int read;
-                    while ((read = await source.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
-                    {
-                        _call._prefix.Append(chunk.AsSpan(0, read));
-                        if (body.Length + read > _call.MaxResponseBytes)
-                        {
-                            throw new ResponseTooLargeException(_call.MaxResponseBytes);
-                        }
-
-                        body.Write(chunk, 0, read);
-                    }
-                }
+                return await PooledBufferStream.FillAsync(source, _inner.Headers.ContentLength, _call.MaxResponseBytes, _call._prefix.Append, cancellationToken).ConfigureAwait(false);
             }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
-            }
-
-            body.Position = 0;
-            return body;
         }
 
         protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);

@@ -31,6 +31,8 @@ internal partial class HtxApi
         var uri = request.RequestUri!;
         var existing = ParseQuery(uri.Query);
         var signed = HtxSigner.BuildSignedQuery(_credentials, request.Method.Method, uri.Host, uri.AbsolutePath, _time.GetUtcNow(), existing);
+        var signature = signed[(signed.LastIndexOf("&Signature=", StringComparison.Ordinal) + "&Signature=".Length)..];
+        _call.Conceal(_credentials.AccessKey, signature, Uri.UnescapeDataString(signature));
         request.RequestUri = new UriBuilder(uri) { Query = signed }.Uri;
     }
 
