@@ -55,7 +55,7 @@ if (!sweepOnly)
         .AddColumn(new PayloadSizeColumn(), new ThroughputColumn(), new AllocationPerPayloadColumn())
         .WithArtifactsPath(Path.Combine(RepoPaths.Root, "BenchmarkDotNet.Artifacts"))
         .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(20))
-        .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+        .WithOptions(ConfigOptions.DisableLogFile);
     if (filters.Count > 0)
     {
         config = config.AddFilter(new GlobFilter([.. filters]));

@@ -30,12 +30,15 @@ public sealed class Report(IReadOnlyList<Summary> summaries, SweepResult? sweep)
         var text = new StringBuilder();
         text.AppendLine("| benchmark | payload | method | median | ratio to baseline | MB/s | allocated | alloc / payload |");
         text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|");
-        foreach (var (summary, benchmarkCase) in Cases())
+        var ordered = Cases()
+            .Where(x => Measured.PayloadOf(x.Case) is not null)
+            .OrderBy(x => x.Case.Descriptor.Type.Name, StringComparer.Ordinal)
+            .ThenBy(x => Measured.PayloadOf(x.Case))
+            .ThenBy(x => !x.Case.Descriptor.Baseline)
+            .ThenBy(x => x.Case.Descriptor.MethodIndex);
+        foreach (var (summary, benchmarkCase) in ordered)
         {
-            if (Measured.PayloadOf(benchmarkCase) is not Payload payload)
-            {
-                continue;
-            }
+            var payload = Measured.PayloadOf(benchmarkCase)!.Value;
 
             var median = Measured.MedianNanoseconds(summary, benchmarkCase);
             var baseline = Find(benchmarkCase.Descriptor.Type, payload, baseline: true);
