@@ -57,6 +57,7 @@ public static class GeneratedClientsServiceCollectionExtensions
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>()?.CreateLogger<BitgetClient>()));
         return services.AddHttpClient(BitgetClient.ExchangeName)
+            .RemoveAllLoggers()
             .ConfigureHttpClient((provider, http) => Configure(http, provider.GetRequiredService<IOptions<BitgetClientOptions>>().Value.BaseAddress ?? BitgetClient.ProductionAddress))
             .AddTypedClient((http, provider) => new BitgetClient(http, provider.GetRequiredService<BitgetClientContext>()));
     }
@@ -71,10 +72,14 @@ public static class GeneratedClientsServiceCollectionExtensions
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>()?.CreateLogger<HtxClient>()));
         return services.AddHttpClient(HtxClient.ExchangeName)
+            .RemoveAllLoggers()
             .ConfigureHttpClient((provider, http) => Configure(http, provider.GetRequiredService<IOptions<HtxClientOptions>>().Value.ResolveBaseAddress()))
             .AddTypedClient((http, provider) => new HtxClient(http, provider.GetRequiredService<HtxClientContext>()));
     }
 
+    // Why RemoveAllLoggers: IHttpClientFactory's HTTP logging redacts header values in its message but keeps them raw in
+    // its structured state (ACCESS-KEY, ACCESS-SIGN, ACCESS-PASSPHRASE), which JSON and OpenTelemetry sinks export. The
+    // client logs every attempt itself (exchange, method, path, status, code, attempt, duration) without them.
     private static void Configure(HttpClient http, Uri baseAddress)
     {
         http.BaseAddress = baseAddress;

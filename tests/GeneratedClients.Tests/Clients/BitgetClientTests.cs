@@ -8,7 +8,7 @@ public class BitgetClientTests
     private const string Seed = "getSubAccountAssets.200.json";
 
     private static BitgetClient Client(MockExchange exchange, string? baseAddress = null) =>
-        new(exchange.Client(baseAddress), Fakes.Bitget(), TestClock.At(Fakes.BitgetTime));
+        new(exchange.Client(baseAddress), Fakes.Bitget(), TestTime.At(Fakes.BitgetTime));
 
     private static Task<BitgetSubAccountAssetsResult> Call(MockExchange exchange, BitgetProductType type = BitgetProductType.UsdtFutures) =>
         Client(exchange).GetSubAccountAssetsAsync(type);
@@ -66,7 +66,7 @@ public class BitgetClientTests
     public async Task Locale_is_configurable()
     {
         var exchange = MockExchange.Answering(200, Samples.Read("bitget", Seed));
-        var client = new BitgetClient(exchange.Client(), Fakes.Bitget(), TestClock.At(Fakes.BitgetTime)) { Locale = "zh-CN" };
+        var client = new BitgetClient(exchange.Client(), Fakes.Bitget(), TestTime.At(Fakes.BitgetTime)) { Locale = "zh-CN" };
 
         await client.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
 
@@ -281,7 +281,7 @@ public class BitgetClientTests
     public async Task A_body_past_the_size_limit_is_refused()
     {
         var body = Samples.Read("bitget", Seed);
-        var client = new BitgetClient(MockExchange.Answering(200, body).Client(), Fakes.Bitget(), TestClock.At(Fakes.BitgetTime)) { MaxResponseBytes = 100 };
+        var client = new BitgetClient(MockExchange.Answering(200, body).Client(), Fakes.Bitget(), TestTime.At(Fakes.BitgetTime)) { MaxResponseBytes = 100 };
 
         var error = await Assert.ThrowsAsync<ExchangeResponseException>(() => client.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures));
 

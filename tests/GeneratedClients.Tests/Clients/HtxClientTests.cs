@@ -9,7 +9,7 @@ public class HtxClientTests
     private const string Path = "/linear-swap-api/v1/swap_cross_sub_account_info";
 
     private static HtxClient Client(MockExchange exchange, string? baseAddress = null) =>
-        new(exchange.Client(baseAddress), Fakes.Htx(), new TestClock(Fakes.HtxTime));
+        new(exchange.Client(baseAddress), Fakes.Htx(), TestTime.At(Fakes.HtxTime));
 
     private static Task<HtxCrossSubAccountInfoResult> Call(MockExchange exchange, long subUid = 123456, string? marginAccount = "USDT") =>
         Client(exchange).GetCrossSubAccountInfoAsync(subUid, marginAccount);

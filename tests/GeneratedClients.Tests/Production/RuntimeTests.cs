@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text;
 using GeneratedClients.Bitget;
@@ -12,10 +14,10 @@ namespace GeneratedClients.Tests.Production;
 public class RuntimeTests : IDisposable
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
-    private readonly TestClock _clock = TestClock.At(Fakes.BitgetTime);
+    private readonly FakeTimeProvider _clock = TestTime.At(Fakes.BitgetTime);
     private readonly MockHttpMessageHandler _handler = new();
     private readonly List<(DateTimeOffset At, HttpRequestMessage Request)> _assetRequests = [];
-    private readonly CapturingLogger<BitgetClient> _logger = new();
+    private readonly FakeLogger<BitgetClient> _logger = new();
 
     public RuntimeTests() => ExchangeRateLimits.ResetForTests();
 
@@ -276,7 +278,7 @@ public class RuntimeTests : IDisposable
         await Run(client);
 
         Assert.Equal(TimeSpan.Zero, client.ClockOffset);
-        Assert.Contains(_logger.Lines, l => l.Contains("could not read the server time", StringComparison.Ordinal));
+        Assert.Contains(_logger.Lines(), l => l.Contains("could not read the server time", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -287,7 +289,7 @@ public class RuntimeTests : IDisposable
 
         await Assert.ThrowsAsync<ExchangeAuthenticationException>(() => Run(client));
 
-        var requests = _logger.Lines.Where(l => l.Contains("attempt", StringComparison.Ordinal) && l.Contains("->", StringComparison.Ordinal)).ToArray();
+        var requests = _logger.Lines().Where(l => l.Contains("attempt", StringComparison.Ordinal) && l.Contains("->", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, requests.Length);
         Assert.Contains("Exchange=Bitget", requests[0], StringComparison.Ordinal);
         Assert.Contains("Method=GET", requests[0], StringComparison.Ordinal);
@@ -298,7 +300,7 @@ public class RuntimeTests : IDisposable
         Assert.Contains("Attempt=2", requests[1], StringComparison.Ordinal);
         Assert.Contains("DurationMs=", requests[1], StringComparison.Ordinal);
         var signatures = _assetRequests.Select(r => MockExchange.Header(r.Request, "ACCESS-SIGN")).ToArray();
-        foreach (var line in _logger.Lines)
+        foreach (var line in _logger.Lines())
         {
             Fakes.AssertNoSecret(line);
             Assert.DoesNotContain(signatures, line.Contains);

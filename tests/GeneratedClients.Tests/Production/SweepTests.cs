@@ -31,7 +31,7 @@ public class SweepTests
     }
 
     private static HtxClient Client(MockHttpMessageHandler handler, int concurrency = 4) =>
-        new(new HttpClient(handler), Fakes.Htx(), new TestClock(Fakes.HtxTime)) { SweepConcurrency = concurrency };
+        new(new HttpClient(handler), Fakes.Htx(), TestTime.At(Fakes.HtxTime)) { SweepConcurrency = concurrency };
 
     [Fact]
     public async Task Every_sub_account_gets_its_own_outcome_and_one_failure_loses_nothing()

@@ -55,7 +55,7 @@ public sealed class RateLimiterRegistryTests : IDisposable
     [Fact]
     public void A_shared_limiter_is_shared_state_one_client_using_it_uses_it_up_for_the_other()
     {
-        var clock = TestClock.At(1_700_000_000_000);
+        var clock = TestTime.At(1_700_000_000_000);
         var limit = ExchangeRateLimits.BitgetSubAccountAssets;
 
         var clientA = ExchangeRateLimits.Shared("bitget", "key", () => limit.CreateLimiter(clock));

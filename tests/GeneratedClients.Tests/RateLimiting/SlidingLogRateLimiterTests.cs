@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using GeneratedClients.Tests.Support;
@@ -9,7 +10,7 @@ public class SlidingLogRateLimiterTests
     private static readonly TimeSpan Tick = TimeSpan.FromTicks(1);
     private static readonly TimeSpan Ms = TimeSpan.FromMilliseconds(1);
 
-    private static TestClock NewClock() => TestClock.At(1_700_000_000_000);
+    private static FakeTimeProvider NewClock() => TestTime.At(1_700_000_000_000);
 
     [Fact]
     public async Task Grants_the_limit_at_once_and_the_next_exactly_when_the_first_grant_is_window_plus_margin_old()
@@ -676,7 +677,7 @@ public class SlidingLogRateLimiterTests
     /// Steps the clock one millisecond at a time until <paramref name="until"/> and returns, for each task, the
     /// milliseconds from the start at which it had completed (it must complete successfully with a granted lease).
     /// </summary>
-    private static long[] GrantTimesInMilliseconds(TestClock clock, List<Task<RateLimitLease>> tasks, TimeSpan until)
+    private static long[] GrantTimesInMilliseconds(FakeTimeProvider clock, List<Task<RateLimitLease>> tasks, TimeSpan until)
     {
         var granted = new long[tasks.Count];
         Array.Fill(granted, -1);

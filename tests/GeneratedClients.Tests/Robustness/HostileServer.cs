@@ -65,8 +65,8 @@ internal sealed class HostileServer : IDisposable
             return new HttpResponseMessage((HttpStatusCode)status) { Content = content };
         });
         _http = new HttpClient(_handler);
-        _bitget = new BitgetClient(_http, Fakes.Bitget(), TestClock.At(Fakes.BitgetTime));
-        _htx = new HtxClient(_http, Fakes.Htx(), new TestClock(Fakes.HtxTime));
+        _bitget = new BitgetClient(_http, Fakes.Bitget(), TestTime.At(Fakes.BitgetTime));
+        _htx = new HtxClient(_http, Fakes.Htx(), TestTime.At(Fakes.HtxTime));
     }
 
     public int Requests => Volatile.Read(ref _requests);

@@ -84,7 +84,7 @@ public class NonJsonBodyTests(ITestOutputHelper output)
         body[at] = 0xC3; // a lead byte followed by an ASCII letter: invalid UTF-8
         var handler = new ScriptedHandler(_ => Answer(200, body));
 
-        var result = await new BitgetClient(new HttpClient(handler), Fakes.Bitget(), TestClock.At(Fakes.BitgetTime)).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
+        var result = await new BitgetClient(new HttpClient(handler), Fakes.Bitget(), TestTime.At(Fakes.BitgetTime)).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
 
         Assert.Equal("US\uFFFDDT", result[0].AssetList.First().MarginCoin);
     }
@@ -112,7 +112,7 @@ public class NonJsonBodyTests(ITestOutputHelper output)
         var cut = text.IndexOf("\"data\"", StringComparison.Ordinal);
         var body = Bytes(text[..cut]).Append((byte)0).Concat(Bytes(text[cut..])).ToArray();
 
-        var result = await new HtxClient(new HttpClient(new ScriptedHandler(_ => Answer(200, body))), Fakes.Htx(), new TestClock(Fakes.HtxTime)).GetCrossSubAccountInfoAsync(123456, "USDT");
+        var result = await new HtxClient(new HttpClient(new ScriptedHandler(_ => Answer(200, body))), Fakes.Htx(), TestTime.At(Fakes.HtxTime)).GetCrossSubAccountInfoAsync(123456, "USDT");
 
         Assert.Equal(500m, result[0].MarginBalance);
     }
@@ -125,7 +125,7 @@ public class NonJsonBodyTests(ITestOutputHelper output)
         var text = Samples.Read("htx", "getCrossSubAccountInfo.200.json");
         var body = encoding == "utf-8-bom" ? Encoding.UTF8.GetPreamble().Concat(Bytes(text)).ToArray() : Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray();
 
-        var result = await new HtxClient(new HttpClient(new ScriptedHandler(_ => Answer(200, body))), Fakes.Htx(), new TestClock(Fakes.HtxTime)).GetCrossSubAccountInfoAsync(123456, "USDT");
+        var result = await new HtxClient(new HttpClient(new ScriptedHandler(_ => Answer(200, body))), Fakes.Htx(), TestTime.At(Fakes.HtxTime)).GetCrossSubAccountInfoAsync(123456, "USDT");
 
         Assert.Equal(500m, result[0].MarginBalance);
     }
@@ -190,8 +190,8 @@ public class NonJsonBodyTests(ITestOutputHelper output)
         var http = new HttpClient(handler);
 
         object result = exchange == "bitget"
-            ? await new BitgetClient(http, Fakes.Bitget(), TestClock.At(Fakes.BitgetTime)).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures)
-            : await new HtxClient(http, Fakes.Htx(), new TestClock(Fakes.HtxTime)).GetCrossSubAccountInfoAsync(123456, "USDT");
+            ? await new BitgetClient(http, Fakes.Bitget(), TestTime.At(Fakes.BitgetTime)).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures)
+            : await new HtxClient(http, Fakes.Htx(), TestTime.At(Fakes.HtxTime)).GetCrossSubAccountInfoAsync(123456, "USDT");
 
         Assert.Empty(ValueInspector.Inspect(result));
         Assert.NotEmpty((System.Collections.IEnumerable)result);
@@ -206,8 +206,8 @@ public class NonJsonBodyTests(ITestOutputHelper output)
     internal static async Task<ExchangeApiException> CallExpectingError(string exchange, HttpClient http)
     {
         Task call = exchange == "bitget"
-            ? new BitgetClient(http, Fakes.Bitget(), TestClock.At(Fakes.BitgetTime)).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures)
-            : new HtxClient(http, Fakes.Htx(), new TestClock(Fakes.HtxTime)).GetCrossSubAccountInfoAsync(123456, "USDT");
+            ? new BitgetClient(http, Fakes.Bitget(), TestTime.At(Fakes.BitgetTime)).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures)
+            : new HtxClient(http, Fakes.Htx(), TestTime.At(Fakes.HtxTime)).GetCrossSubAccountInfoAsync(123456, "USDT");
         var error = await Record.ExceptionAsync(() => call.WaitAsync(HostileServer.CallBound));
         return Assert.IsAssignableFrom<ExchangeApiException>(error);
     }

@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Time.Testing;
 namespace GeneratedClients.Tests.Support;
 
-/// <summary>Runs work that waits on a <see cref="TestClock"/>, moving the clock forward until it finishes.</summary>
+/// <summary>Runs work that waits on a <see cref="FakeTimeProvider"/>, moving the clock forward until it finishes.</summary>
 internal static class Clocked
 {
-    public static async Task<T> RunAsync<T>(TestClock clock, Task<T> work, TimeSpan step, int maxSteps = 100_000)
+    public static async Task<T> RunAsync<T>(FakeTimeProvider clock, Task<T> work, TimeSpan step, int maxSteps = 100_000)
     {
         for (var i = 0; i < maxSteps && !work.IsCompleted; i++)
         {
@@ -18,7 +19,7 @@ internal static class Clocked
         return await work;
     }
 
-    public static async Task RunAsync(TestClock clock, Task work, TimeSpan step, int maxSteps = 100_000)
+    public static async Task RunAsync(FakeTimeProvider clock, Task work, TimeSpan step, int maxSteps = 100_000)
     {
         await RunAsync(clock, work.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), step, maxSteps);
     }

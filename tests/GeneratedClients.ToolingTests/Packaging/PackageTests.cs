@@ -11,9 +11,10 @@ namespace GeneratedClients.Tests.Packaging;
 
 /// <summary>
 /// Packs the library once, the way a release does (<c>dotnet pack src/GeneratedClients/GeneratedClients.csproj
-/// -c Release -o &lt;temp&gt;</c>), for all of <see cref="PackageTests"/>. The build outputs go to a temporary
-/// artifacts folder too (<c>--artifacts-path</c>), so the pack never touches the working tree's bin/ and obj/,
-/// which the test run itself and other builds are using.
+/// -c Release -o &lt;temp&gt;</c>), for all of <see cref="PackageTests"/>: from a fresh git repository holding the
+/// working tree's files (tracked and new, not ignored) with the project's GitHub URL as its origin, as a release
+/// clone has, and with no Node.js on PATH. The build outputs go to a temporary artifacts folder
+/// (<c>--artifacts-path</c>), so the pack never touches the working tree's bin/ and obj/.
 /// </summary>
 public sealed class PackedLibrary : IAsyncLifetime
 {
@@ -22,6 +23,16 @@ public sealed class PackedLibrary : IAsyncLifetime
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "GeneratedClients.Pack." + Guid.NewGuid().ToString("N"));
 
     public string ArtifactsPath => Path.Combine(Root, "artifacts");
+
+    /// <summary>The git repository the package is built from.</summary>
+    public string Source => Path.Combine(Root, "source");
+
+    /// <summary>The commit of <see cref="Source"/>.</summary>
+    public string Commit { get; private set; } = string.Empty;
+
+    /// <summary>The repository URL the project declares (Directory.Build.props), the origin of <see cref="Source"/>.</summary>
+    public static string RepositoryUrl { get; } =
+        XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Build.props")).Descendants("RepositoryUrl").Single().Value;
 
     public string PackageDirectory => Path.Combine(Root, "package");
 
@@ -39,6 +50,7 @@ public sealed class PackedLibrary : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Root);
+        Commit = await SnapshotAsync();
         var watch = Stopwatch.StartNew();
         Pack = await PackAsync(PackageDirectory);
         PackDuration = watch.Elapsed;
@@ -54,22 +66,45 @@ public sealed class PackedLibrary : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>Copies the files git would commit from the working tree into <see cref="Source"/>, commits them there, and sets the origin.</summary>
+    private async Task<string> SnapshotAsync()
+    {
+        var files = await ToolProcess.RunAsync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], RepoPaths.Root);
+        Assert.True(files.ExitCode == 0, files.Describe("git ls-files"));
+        foreach (var file in files.Lines.Where(line => line.Length > 0 && File.Exists(Path.Combine(RepoPaths.Root, line))))
+        {
+            var target = Path.Combine(Source, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(RepoPaths.Root, file), target);
+        }
+
+        string[][] steps =
+        [
+            ["init", "-q"],
+            ["add", "-A"],
+            ["-c", "user.name=pack", "-c", "user.email=pack@localhost", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "snapshot"],
+            ["remote", "add", "origin", RepositoryUrl],
+        ];
+        foreach (var step in steps)
+        {
+            var git = await ToolProcess.RunAsync("git", step, Source);
+            Assert.True(git.ExitCode == 0, git.Describe("git " + string.Join(' ', step)));
+        }
+
+        var head = await ToolProcess.RunAsync("git", ["rev-parse", "HEAD"], Source);
+        return head.Output.Trim();
+    }
+
     /// <summary>Packs the library into <paramref name="outputDirectory"/>, building under <see cref="ArtifactsPath"/>.</summary>
     internal Task<ToolResult> PackAsync(string outputDirectory)
     {
-        // Inherited MSBuild variables (set by `dotnet test`) would point the child build at this build's state.
-        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
-            .Where(name => name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(name => name, string? (_) => null);
-        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        environment["DOTNET_NOLOGO"] = "1";
-        environment["MSBUILDDISABLENODEREUSE"] = "1";
+        // A release packs with the .NET SDK only: no Node.js on PATH (calls to node or npm would be recorded and fail).
         return ToolProcess.RunAsync(
             ToolProcess.Dotnet,
             ["pack", Project, "-c", "Release", "-o", outputDirectory, "--artifacts-path", ArtifactsPath,
              "-nologo", "-nodeReuse:false", "-tl:off", "-p:UseSharedCompilation=false"],
-            RepoPaths.Root,
-            environment);
+            Source,
+            ToolProcess.NodeFreeBuildEnvironment());
     }
 
     private static string ReadVersion() =>
@@ -91,10 +126,14 @@ public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper
     /// <summary>The kind GUID of a portable PDB's embedded source (Portable PDB spec).</summary>
     private static readonly Guid EmbeddedSource = new("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
 
+    /// <summary>The kind GUID of a portable PDB's Source Link JSON (Portable PDB spec).</summary>
+    private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+
     [Fact]
     public void Pack_succeeds_without_warnings()
     {
         AssertPacked();
+        ToolProcess.AssertNoNodeCalls(packed.Pack);
         output.WriteLine($"dotnet pack took {packed.PackDuration.TotalSeconds:0.0} s.");
 
         var warnings = packed.Pack.Lines.Where(line => line.Contains(": warning ", StringComparison.Ordinal)).Distinct().ToList();
@@ -179,15 +218,20 @@ public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper
 
         var centralVersions = XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Packages.props")).Descendants("PackageVersion")
             .ToDictionary(version => (string)version.Attribute("Include")!, version => (string?)version.Attribute("Version"), StringComparer.OrdinalIgnoreCase);
-        var references = XDocument.Load(Path.Combine(RepoPaths.Root, PackedLibrary.Project)).Descendants("PackageReference")
-            .Select(reference => (string)reference.Attribute("Include")!)
-            .ToList();
+        var allReferences = XDocument.Load(Path.Combine(RepoPaths.Root, PackedLibrary.Project)).Descendants("PackageReference").ToList();
+        var buildOnly = allReferences.Where(reference => (string?)reference.Attribute("PrivateAssets") == "all").Select(reference => (string)reference.Attribute("Include")!).ToList();
+        var references = allReferences.Select(reference => (string)reference.Attribute("Include")!).Except(buildOnly).ToList();
         Assert.Contains("Newtonsoft.Json", references);
         Assert.All(references, id =>
         {
             Assert.True(dependencies.TryGetValue(id, out var version), $"The nuspec does not depend on {id}. Dependencies: {string.Join(", ", dependencies.Keys)}");
             Assert.Equal(centralVersions[id], version);
         });
+
+        // The generator and Source Link are build tools (PrivateAssets="all"), never dependencies of the package.
+        Assert.Contains("NSwag.MSBuild", buildOnly);
+        Assert.Contains("Microsoft.SourceLink.GitHub", buildOnly);
+        Assert.All(buildOnly, id => Assert.False(dependencies.ContainsKey(id), $"The nuspec depends on the build-only {id}."));
     }
 
     [Fact]
@@ -214,6 +258,16 @@ public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper
             .ToHashSet(StringComparer.Ordinal);
         Assert.Contains("BitgetApi.g.cs", embedded);
         Assert.Contains("HtxApi.g.cs", embedded);
+
+        // Source Link: the committed sources map to their raw files at this commit on GitHub.
+        var sourceLink = pdb.GetCustomDebugInformation(EntityHandle.ModuleDefinition)
+            .Select(pdb.GetCustomDebugInformation)
+            .Where(information => pdb.GetGuid(information.Kind) == SourceLinkKind)
+            .Select(information => System.Text.Encoding.UTF8.GetString(pdb.GetBlobBytes(information.Value)))
+            .SingleOrDefault();
+        Assert.NotNull(sourceLink);
+        var raw = PackedLibrary.RepositoryUrl.Replace("https://github.com/", "https://raw.githubusercontent.com/", StringComparison.Ordinal);
+        Assert.Contains($"{raw}/{packed.Commit}/", sourceLink, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ namespace GeneratedClients.Tests.SpecTooling;
 
 /// <summary>
 /// A second language from the same specs: nswag.typescript.json (the TypeScript twin of nswag.json, filled in with
-/// /variables:Spec,ClientName,Output) generates a fetch-based TypeScript client for every spec with the npm nswag
-/// package, and the TypeScript compiler (npm typescript, pinned in package.json) type-checks all of them with a
+/// /variables:Spec,ClientName,Output) generates a fetch-based TypeScript client for every spec with NSwag.MSBuild's
+/// command line (the same NSwag build the library generates with), and the TypeScript compiler (npm typescript, pinned in package.json) type-checks all of them with a
 /// strict tsconfig, together with a small consumer file that uses each client the way a TypeScript team would.
 /// Nothing of it is committed or shipped: it all happens in a temporary folder.
 /// </summary>
@@ -95,7 +95,7 @@ public sealed class TypeScriptClientTests : IDisposable
             var output = Path.Combine(_directory, clientName + ".ts");
             var generate = await ToolProcess.RunAsync(
                 ToolProcess.Dotnet,
-                [Path.Combine(nodeModules, "nswag", "bin", "binaries", "Net100", "dotnet-nswag.dll"), "run", "nswag.typescript.json", $"/variables:Spec={spec},ClientName={clientName},Output={output}"],
+                [ToolProcess.NSwagDll, "run", "nswag.typescript.json", $"/variables:Spec={spec},ClientName={clientName},Output={output}"],
                 RepoPaths.Root);
             Assert.True(generate.ExitCode == 0 && File.Exists(output), generate.Describe($"NSwag (nswag.typescript.json) for {SpecSamples.RepoRelative(spec)}"));
         }

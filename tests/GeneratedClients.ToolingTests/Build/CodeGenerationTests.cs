@@ -5,9 +5,10 @@ using System.Text.RegularExpressions;
 namespace GeneratedClients.Tests.Build;
 
 /// <summary>
-/// The build-time generation (src/GeneratedClients/OpenApiGeneration.targets), exercised by building the library
-/// in a temporary copy of the repository: NSwag runs only when a spec changed, a spec edit reaches the compiled
-/// client, and a bad spec fails the build with a message naming the spec instead of C# compiler errors.
+/// The build-time generation (src/GeneratedClients/OpenApiGeneration.targets, NSwag.MSBuild), exercised by building
+/// the library in a clean temporary copy of the repository with no Node.js on PATH: NSwag runs only when a spec
+/// changed, a spec edit reaches the compiled client, and a bad spec fails the build with a message naming the spec
+/// instead of C# compiler errors.
 /// </summary>
 public sealed partial class CodeGenerationTests : IDisposable
 {
@@ -17,7 +18,7 @@ public sealed partial class CodeGenerationTests : IDisposable
     private const string ProbeProperty = "ZzProbeField";
 
     private static readonly string[] RootFiles =
-        ["nswag.json", "Directory.Build.props", "Directory.Packages.props", "package.json", "package-lock.json", ".editorconfig"];
+        ["nswag.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig"];
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "GeneratedClients.CodeGen." + Guid.NewGuid().ToString("N"));
 
@@ -31,27 +32,13 @@ public sealed partial class CodeGenerationTests : IDisposable
 
         CopyDirectory(RepoPaths.Specs, Path.Combine(_root, "specs"));
         CopyDirectory(Path.Combine(RepoPaths.Root, "src", "GeneratedClients"), Path.Combine(_root, "src", "GeneratedClients"));
-        Directory.CreateSymbolicLink(NodeModulesLink, Path.Combine(RepoPaths.Root, "node_modules"));
     }
 
-    private string NodeModulesLink => Path.Combine(_root, "node_modules");
-
-    public void Dispose()
-    {
-        // The link goes first, on its own, so that nothing can reach the real node_modules through it.
-        if (File.Exists(NodeModulesLink) || Directory.Exists(NodeModulesLink))
-        {
-            File.Delete(NodeModulesLink);
-        }
-
-        Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
     public async Task Nswag_runs_only_for_a_changed_spec_and_the_change_reaches_the_compiled_client()
     {
-        await ToolProcess.EnsureNodeModulesAsync();
-
         var first = await BuildAsync();
         Assert.True(first.ExitCode == 0, first.Describe("The first build"));
         Assert.Contains(Generating("BitgetApi", BitgetSpec), GeneratingLines(first));
@@ -86,7 +73,6 @@ public sealed partial class CodeGenerationTests : IDisposable
     [MemberData(nameof(BadSpecCases))]
     public async Task A_bad_spec_fails_the_build_naming_the_spec_and_the_reason_without_compiler_errors(string badSpec)
     {
-        await ToolProcess.EnsureNodeModulesAsync();
         var (spec, breakSpec, message) = BadSpecs[badSpec];
         var specPath = Path.Combine(_root, spec);
         breakSpec(specPath);
@@ -100,20 +86,17 @@ public sealed partial class CodeGenerationTests : IDisposable
         Assert.True(!build.Lines.Any(line => line.Contains("error CS", StringComparison.Ordinal)), build.Describe("Compiler errors instead of a spec error; the build"));
     }
 
-    private Task<ToolResult> BuildAsync()
+    /// <summary>Builds the copy with no Node.js on PATH: generation and compilation need the .NET SDK only.</summary>
+    private async Task<ToolResult> BuildAsync()
     {
-        // Inherited MSBuild variables (set by `dotnet test`) would point the child build at this build's state.
-        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
-            .Where(name => name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(name => name, string? (_) => null);
-        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        environment["MSBUILDDISABLENODEREUSE"] = "1";
-        environment["DOTNET_NOLOGO"] = "1";
-        return ToolProcess.RunAsync(
+        var build = await ToolProcess.RunAsync(
             ToolProcess.Dotnet,
             ["build", Project, "-nologo", "-v:n", "-nodeReuse:false", "-tl:off", "-p:UseSharedCompilation=false"],
             _root,
-            environment);
+            ToolProcess.NodeFreeBuildEnvironment());
+        Assert.False(Directory.Exists(Path.Combine(_root, "node_modules")), build.Describe("The library build created node_modules; the build"));
+        ToolProcess.AssertNoNodeCalls(build);
+        return build;
     }
 
     private string Generating(string client, string spec) => $"{client} from {Path.Combine(_root, spec)}";
