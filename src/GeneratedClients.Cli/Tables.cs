@@ -10,7 +10,7 @@ internal static class Tables
         $"Bitget {result.ProductType} sub-account assets at {result.RequestTime:u}",
         ["Sub account", "Coin", "Equity", "Available", "Locked", "Unrealized PnL", "USDT equity", "BTC equity", "Coupon"],
         [.. result.SelectMany(sub => sub.AssetList.Select(asset => (IReadOnlyList<object?>)
-            [sub.UserId, asset.MarginCoin, asset.Equity, asset.Available, asset.Locked, asset.UnrealizedPL, asset.UsdtEquity, asset.BtcEquity, asset.Coupon]))]);
+            [sub.UserId, asset.MarginCoin, asset.Equity, asset.Available, asset.Locked, asset.UnrealizedPnl, asset.UsdtEquity, asset.BtcEquity, asset.Coupon]))]);
 
     public static ResultTable Htx(IReadOnlyList<HtxSubAccountOutcome> outcomes) => new(
         "HTX cross-margin sub-account assets",

@@ -25,9 +25,9 @@ public static class EquivalenceCheck
             if (Payloads.IsBitget(payload))
             {
                 var result = InMemoryExchange.Bitget(http).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures).GetAwaiter().GetResult();
-                client = Fingerprint(result.Select(s => (s.UserId, s.AssetList.Select(Amounts).ToList())));
+                client = Fingerprint(result.Select(s => (s.UserId ?? 0L, s.AssetList.Select(Amounts).ToList())));
                 stj = Fingerprint(StjBaseline.Bitget(body).Data!.Select(s => (s.UserId, s.AssetList.Select(Amounts).ToList())));
-                raw = Fingerprint(JsonConvert.DeserializeObject<BitgetSubAccountAssetsResponse>(text)!.Data!.Select(s => (s.UserId, s.AssetList.Select(RawAmounts).ToList())));
+                raw = Fingerprint(JsonConvert.DeserializeObject<BitgetSubAccountAssetsResponse>(text)!.Data!.Select(s => (s.UserId ?? 0L, s.AssetList.Select(RawAmounts).ToList())));
             }
             else
             {
@@ -77,14 +77,14 @@ public static class EquivalenceCheck
 
     // The client: Equity is filled from accountEquity by its quirk fix; coupon "" is null.
     private static decimal?[] Amounts(BitgetFuturesAsset a) =>
-        [a.Locked, a.Available, a.CrossedMaxAvailable, a.IsolatedMaxAvailable, a.MaxTransferOut, a.Equity, a.UsdtEquity, a.BtcEquity, a.UnrealizedPL, a.Coupon];
+        [a.Locked, a.Available, a.CrossedMaxAvailable, a.IsolatedMaxAvailable, a.MaxTransferOut, a.Equity, a.UsdtEquity, a.BtcEquity, a.UnrealizedPnl, a.Coupon];
 
     private static decimal?[] Amounts(StjBitgetAsset a) =>
         [a.Locked, a.Available, a.CrossedMaxAvailable, a.IsolatedMaxAvailable, a.MaxTransferOut, a.Equity, a.UsdtEquity, a.BtcEquity, a.UnrealizedPL, a.Coupon];
 
     // JsonConvert with default settings has no quirk fix: equity stays empty and accountEquity holds the value.
     private static decimal?[] RawAmounts(BitgetFuturesAsset a) =>
-        [a.Locked, a.Available, a.CrossedMaxAvailable, a.IsolatedMaxAvailable, a.MaxTransferOut, a.Equity ?? a.AccountEquity, a.UsdtEquity, a.BtcEquity, a.UnrealizedPL, a.Coupon];
+        [a.Locked, a.Available, a.CrossedMaxAvailable, a.IsolatedMaxAvailable, a.MaxTransferOut, a.Equity ?? a.AccountEquity, a.UsdtEquity, a.BtcEquity, a.UnrealizedPnl, a.Coupon];
 
     private static decimal?[] Amounts(HtxCrossSubAccountInfo a) =>
         [a.MarginBalance, a.MarginStatic, a.MarginPosition, a.MarginFrozen, a.ProfitReal, a.ProfitUnreal, a.WithdrawAvailable, a.RiskRate, a.MoneyIn, a.MoneyOut, a.NewRiskRate];

@@ -22,7 +22,7 @@ public class BitgetEndToEndTests
         Assert.All(expected, s => Assert.True(s.UserId > int.MaxValue)); // and 64-bit userIds
         AssertSame(expected, result);
         Assert.Equal(BitgetProductType.UsdtFutures, result.ProductType);
-        Assert.InRange(result.RequestTime, host.Now.AddSeconds(-5), host.Now.AddSeconds(1));
+        Assert.InRange(result.RequestTime!.Value, host.Now.AddSeconds(-5), host.Now.AddSeconds(1));
 
         Assert.Equal(1, host.Statistics.Bitget.Served);
         var request = Assert.Single(host.Statistics.RequestsTo(SimulatorEndpoint.BitgetSubAccountAssets));
@@ -52,8 +52,8 @@ public class BitgetEndToEndTests
     [Theory]
     [InlineData(BitgetProductType.UsdtFutures, "USDT")]
     [InlineData(BitgetProductType.UsdcFutures, "USDC")]
-    [InlineData(BitgetProductType.SusdtFutures, "SUSDT")]
-    [InlineData(BitgetProductType.ScoinFutures, "SBTC")]
+    [InlineData(BitgetProductType.UsdtFuturesDemo, "SUSDT")]
+    [InlineData(BitgetProductType.CoinFuturesDemo, "SBTC")]
     public async Task Every_product_type_is_answered_with_its_own_margin_coins(BitgetProductType productType, string firstCoin)
     {
         await using var host = await Sim.StartAsync(o => o.BitgetSubAccountCount = 2);
@@ -63,7 +63,7 @@ public class BitgetEndToEndTests
         var result = await client.GetSubAccountAssetsAsync(productType);
 
         Assert.Equal(2, result.Count);
-        Assert.All(result, s => Assert.Equal(firstCoin, s.AssetList.First().MarginCoin));
+        Assert.All(result, s => Assert.Equal(firstCoin, s.AssetList[0].MarginCoin));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class BitgetEndToEndTests
                 Assert.False(got.HasEquityConflict);
                 Assert.Equal(want.UsdtEquity, got.UsdtEquity);
                 Assert.Equal(want.BtcEquity, got.BtcEquity);
-                Assert.Equal(want.UnrealizedPL, got.UnrealizedPL);
+                Assert.Equal(want.UnrealizedPL, got.UnrealizedPnl);
                 Assert.Equal(want.Coupon, got.Coupon); // "" on the wire is null here
             }
         }

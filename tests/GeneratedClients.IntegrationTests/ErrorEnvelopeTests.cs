@@ -101,7 +101,9 @@ public class ErrorEnvelopeTests
 
         Assert.Equal("1010", error.ExchangeCode);
         Assert.Equal("Account doesn't exist.", error.ExchangeMessage);
-        Assert.Equal(ExchangeErrorCategory.NotEnabled, error.Category);
+        Assert.Equal(ExchangeErrorCategory.AccountNotFound, error.Category);
+        Assert.Equal("99999999", error.SubAccountId);
+        Assert.Contains("sub-account 99999999", error.Message, StringComparison.Ordinal);
         Assert.Equal(200, error.HttpStatus); // HTX reports errors with HTTP 200
         Assert.False(error.IsTransient);
     }

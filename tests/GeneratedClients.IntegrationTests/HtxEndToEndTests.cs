@@ -48,8 +48,8 @@ public class HtxEndToEndTests
         var account = Assert.Single(result);
         AssertSame(expected.Accounts[0], account);
         Assert.NotNull(account.RiskRate);
-        Assert.NotNull(account.ContractDetail.First().LiquidationPrice);
-        Assert.NotNull(account.ContractDetail.First().CrossMaxAvailable);
+        Assert.NotNull(account.ContractDetail[0].LiquidationPrice);
+        Assert.NotNull(account.ContractDetail[0].CrossMaxAvailable);
         Assert.Single(host.Statistics.RequestsTo(SimulatorEndpoint.HtxTimestamp)); // clock sync
         Assert.Equal(2, host.Statistics.Htx.Served); // the server time and the data
     }
@@ -84,9 +84,8 @@ public class HtxEndToEndTests
         AssertSame(want.FuturesContractDetail, got.FuturesContractDetail);
     }
 
-    private static void AssertSame(IReadOnlyList<SimulatedHtxContract> want, ICollection<HtxCrossContractDetail> got)
+    private static void AssertSame(IReadOnlyList<SimulatedHtxContract> want, IReadOnlyList<HtxCrossContractDetail> list)
     {
-        var list = got.ToList();
         Assert.Equal(want.Count, list.Count);
         for (var i = 0; i < list.Count; i++)
         {

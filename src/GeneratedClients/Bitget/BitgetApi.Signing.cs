@@ -55,6 +55,14 @@ internal partial class BitgetApi
 
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response) => _call.RecordResponse(response);
 
+    // Why: the response models read themselves (Json/WireReader, tolerant); what they read past is kept with the call.
+    private T ReadWireBody<T>(Stream body)
+    {
+        var value = GeneratedClients.Json.WireResponse.Read<T>(body, out var deviations);
+        _call.Deviations = deviations;
+        return value;
+    }
+
     private static string ReadBody(HttpContent content)
     {
         // The generated code sends JSON bodies as in-memory StringContent; reading it back is cheap.

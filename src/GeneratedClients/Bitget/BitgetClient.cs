@@ -105,9 +105,14 @@ public sealed class BitgetClient
     {
         var api = new BitgetApi(_httpClient, _baseUrl, _credentials, clock, call, _environment == BitgetEnvironment.DemoTrading);
         var response = await TranslateErrors(call, () => api.GetSubAccountAssetsAsync(productType, Locale, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (response.Code is null)
+        {
+            throw call.InvalidResponse("the envelope has no code", "code");
+        }
+
         if (response.Code != BitgetErrors.Success)
         {
-            throw BitgetErrors.FromEnvelope(call, response.Code, response.Msg, response.RequestTime);
+            throw BitgetErrors.FromEnvelope(call, response.Code, response.Message, response.RequestTime);
         }
 
         if (response.Data is null)
@@ -115,31 +120,23 @@ public sealed class BitgetClient
             throw call.InvalidResponse("a success envelope (code 00000) without data", "data");
         }
 
-        if (UnixTime.FromMilliseconds(response.RequestTime) is null)
+        if (response.RequestTime is not null && UnixTime.FromMilliseconds(response.RequestTime) is null)
         {
             throw call.InvalidResponse("requestTime is not a time", "requestTime");
         }
 
-        var index = 0;
-        foreach (var subAccount in response.Data)
-        {
-            ResponseChecks.NoNullEntry(call, subAccount, $"data[{index}]");
-            ResponseChecks.NoNullEntries(call, subAccount.AssetList, $"data[{index}].assetList");
-            index++;
-        }
-
-        return new BitgetSubAccountAssetsResult(response, productType);
+        return new BitgetSubAccountAssetsResult(response, productType, call.Deviations);
     }
 
     /// <summary>Bitget's server time (<c>GET /api/v2/public/time</c>, unsigned), for clock synchronisation.</summary>
     private async Task<DateTimeOffset> GetServerTimeAsync(CancellationToken cancellationToken)
     {
-        var call = new ExchangeCall(ExchangeName, MaxResponseBytes, TimeProvider.System);
-        var api = new BitgetApi(_httpClient, _baseUrl, credentials: null, TimeProvider.System, call, demoTrading: false);
+        var call = new ExchangeCall(ExchangeName, MaxResponseBytes, _runtime.LocalClock);
+        var api = new BitgetApi(_httpClient, _baseUrl, credentials: null, _runtime.LocalClock, call, demoTrading: false);
         var response = await TranslateErrors(call, () => api.GetServerTimeAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         if (response.Code != BitgetErrors.Success)
         {
-            throw BitgetErrors.FromEnvelope(call, response.Code, response.Msg, response.RequestTime);
+            throw BitgetErrors.FromEnvelope(call, response.Code, response.Message, response.RequestTime);
         }
 
         return long.TryParse(response.Data?.ServerTime, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
@@ -156,7 +153,7 @@ public sealed class BitgetClient
         }
         catch (ApiException<BitgetErrorResponse> error)
         {
-            throw BitgetErrors.FromEnvelope(call, error.Result.Code, error.Result.Msg, error.Result.RequestTime, error);
+            throw BitgetErrors.FromEnvelope(call, error.Result.Code, error.Result.Message, error.Result.RequestTime, error);
         }
         catch (Exception error) when (call.TryTranslate(error, cancellationToken, out var typed))
         {
@@ -171,15 +168,15 @@ public sealed class BitgetClient
             return;
         }
 
-        var demoType = productType is BitgetProductType.SusdtFutures or BitgetProductType.ScoinFutures or BitgetProductType.SusdcFutures;
+        var demoType = productType is BitgetProductType.UsdtFuturesDemo or BitgetProductType.CoinFuturesDemo or BitgetProductType.UsdcFuturesDemo;
         if (demoType && environment != BitgetEnvironment.DemoTrading)
         {
-            throw new ArgumentException($"{productType} is a demo-trading product type; set Bitget:Environment to DemoTrading to use it, or use the type without the S prefix.", nameof(productType));
+            throw new ArgumentException($"{productType} is a demo-trading product type; set Bitget:Environment to DemoTrading to use it, or use the type without Demo.", nameof(productType));
         }
 
         if (!demoType && environment == BitgetEnvironment.DemoTrading)
         {
-            throw new ArgumentException($"Demo trading needs the S-prefixed product types (SusdtFutures, ScoinFutures, SusdcFutures), not {productType}.", nameof(productType));
+            throw new ArgumentException($"Demo trading needs the demo product types (UsdtFuturesDemo, CoinFuturesDemo, UsdcFuturesDemo), not {productType}.", nameof(productType));
         }
     }
 }

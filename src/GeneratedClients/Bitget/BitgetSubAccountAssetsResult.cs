@@ -1,13 +1,15 @@
+using GeneratedClients.Common;
+
 namespace GeneratedClients.Bitget;
 
 /// <summary>
-/// The futures assets of every sub-account, unwrapped from Bitget's envelope: a list with one entry per
-/// sub-account, plus the exchange's time of the request.
+/// The futures assets of every sub-account, unwrapped from Bitget's envelope: a read-only list with one entry per
+/// sub-account, plus the exchange's time of the request and what the client read past.
 /// </summary>
 public sealed class BitgetSubAccountAssetsResult : ExchangeResult<BitgetSubAccountAssets>
 {
-    internal BitgetSubAccountAssetsResult(BitgetSubAccountAssetsResponse response, BitgetProductType productType)
-        : base(response.Data)
+    internal BitgetSubAccountAssetsResult(BitgetSubAccountAssetsResponse response, BitgetProductType productType, IReadOnlyList<WireDeviation> deviations)
+        : base(response.Data, deviations)
     {
         Response = response;
         ProductType = productType;
@@ -16,9 +18,9 @@ public sealed class BitgetSubAccountAssetsResult : ExchangeResult<BitgetSubAccou
     /// <summary>The product type that was asked for.</summary>
     public BitgetProductType ProductType { get; }
 
-    /// <summary>Bitget's server time when it handled the request (<c>requestTime</c>).</summary>
-    public DateTimeOffset RequestTime => DateTimeOffset.FromUnixTimeMilliseconds(Response.RequestTime);
+    /// <summary>Bitget's server time when it handled the request (<c>requestTime</c>); null when Bitget did not send it.</summary>
+    public DateTimeOffset? RequestTime => UnixTime.FromMilliseconds(Response.RequestTime);
 
-    /// <summary>The whole envelope as received, including fields the spec does not describe.</summary>
+    /// <summary>The whole envelope as received, read-only, including fields the spec does not describe (<c>AdditionalProperties</c>).</summary>
     public BitgetSubAccountAssetsResponse Response { get; }
 }

@@ -27,7 +27,7 @@ public enum ExchangeErrorCategory
     /// <summary>The request was refused as malformed (missing or invalid parameter).</summary>
     BadRequest,
 
-    /// <summary>The account or feature is not enabled (for example contract trading not opened).</summary>
+    /// <summary>The account or feature is not enabled for this request (contract trading not opened, unified-account mode); no retry or new key fixes it.</summary>
     NotEnabled,
 
     /// <summary>The response was not the JSON the spec describes (HTML page, truncated, wrong types, too large).</summary>
@@ -35,6 +35,9 @@ public enum ExchangeErrorCategory
 
     /// <summary>The exchange could not be reached or did not answer in time.</summary>
     Network,
+
+    /// <summary>The account the request names does not exist (HTX 1010: a sub-account UID that is not the caller's); see <see cref="ExchangeApiException.SubAccountId"/>.</summary>
+    AccountNotFound,
 }
 
 /// <summary>
@@ -92,6 +95,9 @@ public class ExchangeApiException : Exception
     /// <summary>The path of the request, without its query string (which may hold signing values).</summary>
     public string? RequestPath => Details.RequestPath;
 
+    /// <summary>The sub-account the failed request was about (HTX's <c>sub_uid</c>), when it was about one.</summary>
+    public string? SubAccountId => Details.SubAccountId;
+
     /// <summary>The exchange's time stamp of the response (<c>requestTime</c>, <c>ts</c>), when sent.</summary>
     public DateTimeOffset? ExchangeTime => Details.ExchangeTime;
 
@@ -122,6 +128,11 @@ public class ExchangeApiException : Exception
         if (d.RequestMethod is not null || d.RequestPath is not null)
         {
             text.Append(' ').Append(d.RequestMethod).Append(' ').Append(d.RequestPath);
+        }
+
+        if (d.SubAccountId is not null)
+        {
+            text.Append(" for sub-account ").Append(d.SubAccountId);
         }
 
         text.Append(" failed");
@@ -312,6 +323,9 @@ public sealed record ExchangeErrorDetails
 
     /// <summary>JSON path of the field at fault, for invalid responses.</summary>
     public string? FieldPath { get; init; }
+
+    /// <summary>The sub-account the request was about (HTX's <c>sub_uid</c>), when it was about one.</summary>
+    public string? SubAccountId { get; init; }
 
     /// <summary>The first few hundred characters of the response body, for invalid responses.</summary>
     public string? BodyPreview { get; init; }

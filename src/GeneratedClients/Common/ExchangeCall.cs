@@ -38,6 +38,9 @@ internal sealed class ExchangeCall
 
     public TimeSpan? RetryAfter { get; private set; }
 
+    /// <summary>What the response reader read past (missing, null, "" fields, figures in the other form).</summary>
+    public IReadOnlyList<WireDeviation> Deviations { get; set; } = [];
+
     /// <summary>
     /// Values sent with the request that must never be echoed back into an error: an error page that
     /// repeats the request (a proxy's debug page) would otherwise carry the key or signature into
@@ -161,6 +164,7 @@ internal sealed class ExchangeCall
 
     private static string? PathOf(JsonException json) => json switch
     {
+        GeneratedClients.Json.WireFormatException wire when !string.IsNullOrEmpty(wire.Path) => wire.Path,
         JsonReaderException reader when !string.IsNullOrEmpty(reader.Path) => reader.Path,
         JsonSerializationException serialization when !string.IsNullOrEmpty(serialization.Path) => serialization.Path,
         _ => null,

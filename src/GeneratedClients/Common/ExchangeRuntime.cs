@@ -36,6 +36,9 @@ internal sealed class ExchangeRuntime
     /// <summary>The clock request timestamps come from (synchronised when clock sync is on).</summary>
     public TimeProvider Clock => (TimeProvider?)_clock ?? _local;
 
+    /// <summary>The caller's clock (the client's TimeProvider), unsynchronised: for the server-time request itself.</summary>
+    public TimeProvider LocalClock => _local;
+
     /// <summary>The measured offset to the exchange's clock (zero without clock sync).</summary>
     public TimeSpan ClockOffset => _clock?.Offset ?? TimeSpan.Zero;
 

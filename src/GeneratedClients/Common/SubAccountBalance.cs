@@ -9,8 +9,8 @@ namespace GeneratedClients;
 /// never guessed.
 /// </summary>
 /// <param name="Exchange">"Bitget" or "HTX".</param>
-/// <param name="SubAccountId">The sub-account's UID, as text.</param>
-/// <param name="Coin">The margin coin (Bitget <c>marginCoin</c>; HTX <c>margin_asset</c>).</param>
+/// <param name="SubAccountId">The sub-account's UID, as text; null when the exchange did not send it.</param>
+/// <param name="Coin">The margin coin (Bitget <c>marginCoin</c>; HTX <c>margin_asset</c>); null when the exchange did not send it.</param>
 /// <param name="Equity">Account equity in the margin coin (Bitget <c>equity</c>/<c>accountEquity</c>; HTX <c>margin_balance</c>).</param>
 /// <param name="Available">Available to use or transfer (Bitget <c>available</c>; HTX <c>withdraw_available</c>).</param>
 /// <param name="Locked">Locked or frozen (Bitget <c>locked</c>; HTX <c>margin_frozen</c>).</param>
@@ -18,8 +18,8 @@ namespace GeneratedClients;
 /// <param name="UsdtEquity">Equity valued in USDT (Bitget <c>usdtEquity</c>; HTX does not report it: null).</param>
 public sealed record SubAccountBalance(
     string Exchange,
-    string SubAccountId,
-    string Coin,
+    string? SubAccountId,
+    string? Coin,
     decimal? Equity,
     decimal? Available,
     decimal? Locked,
@@ -32,12 +32,12 @@ public sealed record SubAccountBalance(
         ArgumentNullException.ThrowIfNull(result);
         return [.. result.SelectMany(sub => sub.AssetList.Select(asset => new SubAccountBalance(
             BitgetClient.ExchangeName,
-            sub.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            sub.UserId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             asset.MarginCoin,
             asset.Equity,
             asset.Available,
             asset.Locked,
-            asset.UnrealizedPL,
+            asset.UnrealizedPnl,
             asset.UsdtEquity)))];
     }
 

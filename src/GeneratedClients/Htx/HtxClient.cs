@@ -112,9 +112,17 @@ public sealed partial class HtxClient
         var api = new HtxApi(_httpClient, _baseUrl, _credentials, clock, call);
         var body = new HtxCrossSubAccountInfoRequest { SubUid = subUid, MarginAccount = marginAccount };
         var response = await TranslateErrors(call, () => api.GetCrossSubAccountInfoAsync(body, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (response.Status != HtxCrossSubAccountInfoResponseStatus.Ok)
+        switch (response.Status)
         {
-            throw HtxErrors.FromEnvelope(call, response.ErrCode, response.ErrMsg, response.Ts);
+            case HtxCrossSubAccountInfoResponseStatus.Ok:
+                break;
+            case HtxCrossSubAccountInfoResponseStatus.Error:
+                throw HtxErrors.FromEnvelope(call, response.ErrorCode, response.ErrorMessage, response.Timestamp, subUid);
+            default:
+                // Quirk: HTX's v3 envelope {code, message, data: null, ts} has no status (htx-v3-error-envelope).
+                throw response.Code is int code
+                    ? HtxErrors.FromEnvelope(call, code, response.Message, response.Timestamp, subUid)
+                    : call.InvalidResponse("the envelope has neither status nor code", "status");
         }
 
         if (response.Data is null)
@@ -122,21 +130,12 @@ public sealed partial class HtxClient
             throw call.InvalidResponse("status \"ok\" without data", "data");
         }
 
-        if (response.Ts is not null && UnixTime.FromMilliseconds(response.Ts) is null)
+        if (response.Timestamp is not null && UnixTime.FromMilliseconds(response.Timestamp) is null)
         {
             throw call.InvalidResponse("ts is not a time", "ts");
         }
 
-        var index = 0;
-        foreach (var account in response.Data)
-        {
-            ResponseChecks.NoNullEntry(call, account, $"data[{index}]");
-            ResponseChecks.NoNullEntries(call, account.ContractDetail, $"data[{index}].contract_detail");
-            ResponseChecks.NoNullEntries(call, account.FuturesContractDetail, $"data[{index}].futures_contract_detail");
-            index++;
-        }
-
-        return new HtxCrossSubAccountInfoResult(response, subUid);
+        return new HtxCrossSubAccountInfoResult(response, subUid, call.Deviations);
     }
 
     /// <summary>Runs one generated operation, turning transport failures into typed errors (HTX's error envelope arrives as HTTP 200).</summary>
@@ -155,15 +154,15 @@ public sealed partial class HtxClient
     /// <summary>HTX's server time (<c>GET /api/v1/timestamp</c>, unsigned), for clock synchronisation.</summary>
     private async Task<DateTimeOffset> GetServerTimeAsync(CancellationToken cancellationToken)
     {
-        var call = new ExchangeCall(ExchangeName, MaxResponseBytes, TimeProvider.System);
-        var api = new HtxApi(_httpClient, _baseUrl, credentials: null, TimeProvider.System, call);
+        var call = new ExchangeCall(ExchangeName, MaxResponseBytes, _runtime.LocalClock);
+        var api = new HtxApi(_httpClient, _baseUrl, credentials: null, _runtime.LocalClock, call);
         var response = await TranslateErrors(call, () => api.GetServerTimestampAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         if (response.Status != HtxTimestampResponseStatus.Ok)
         {
-            throw HtxErrors.FromEnvelope(call, response.ErrCode, response.ErrMsg, response.Ts);
+            throw HtxErrors.FromEnvelope(call, response.ErrorCode, response.ErrorMessage, response.Timestamp, subUid: null);
         }
 
-        return UnixTime.FromMilliseconds(response.Ts) ?? throw call.InvalidResponse("status \"ok\" without a valid ts", "ts");
+        return UnixTime.FromMilliseconds(response.Timestamp) ?? throw call.InvalidResponse("status \"ok\" without a valid ts", "ts");
     }
 }
 

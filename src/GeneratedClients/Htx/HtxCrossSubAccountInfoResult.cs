@@ -1,13 +1,16 @@
+using GeneratedClients.Common;
+
 namespace GeneratedClients.Htx;
 
 /// <summary>
-/// The cross-margin accounts of one sub-account, unwrapped from HTX's envelope: one entry per margin
-/// account (with its swap and futures contract lists), plus the exchange's time stamp.
+/// The cross-margin accounts of one sub-account, unwrapped from HTX's envelope: a read-only list with one entry per
+/// margin account (with its swap and futures contract lists), plus the exchange's time stamp and what the client
+/// read past.
 /// </summary>
 public sealed class HtxCrossSubAccountInfoResult : ExchangeResult<HtxCrossSubAccountInfo>
 {
-    internal HtxCrossSubAccountInfoResult(HtxCrossSubAccountInfoResponse response, long subUid)
-        : base(response.Data)
+    internal HtxCrossSubAccountInfoResult(HtxCrossSubAccountInfoResponse response, long subUid, IReadOnlyList<WireDeviation> deviations)
+        : base(response.Data, deviations)
     {
         Response = response;
         SubUid = subUid;
@@ -17,8 +20,8 @@ public sealed class HtxCrossSubAccountInfoResult : ExchangeResult<HtxCrossSubAcc
     public long SubUid { get; }
 
     /// <summary>HTX's time of the response (<c>ts</c>), when it sent one.</summary>
-    public DateTimeOffset? Timestamp => Response.Ts is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    public DateTimeOffset? Timestamp => UnixTime.FromMilliseconds(Response.Timestamp);
 
-    /// <summary>The whole envelope as received, including fields the spec does not describe.</summary>
+    /// <summary>The whole envelope as received, read-only, including fields the spec does not describe (<c>AdditionalProperties</c>).</summary>
     public HtxCrossSubAccountInfoResponse Response { get; }
 }

@@ -10,16 +10,21 @@ internal static class HtxErrors
     {
         403 or 1003 or 1253 or 12004 => ExchangeErrorCategory.Authentication,
         1032 => ExchangeErrorCategory.RateLimited,
-        1010 or 1220 => ExchangeErrorCategory.NotEnabled,
+        // 1220: contract trading not opened; 4002: the sub-account is in unified-account mode (the merged cross and
+        // isolated margin account is unavailable here). Neither is fixed by a retry or another key.
+        1220 or 4002 => ExchangeErrorCategory.NotEnabled,
+        1010 => ExchangeErrorCategory.AccountNotFound,
         _ => ExchangeErrorCategory.Unknown,
     };
 
-    public static ExchangeApiException FromEnvelope(ExchangeCall call, int? code, string? message, long? ts)
+    // subUid: the sub-account the request was about, named in the message; null for requests about none.
+    public static ExchangeApiException FromEnvelope(ExchangeCall call, int? code, string? message, long? ts, long? subUid)
     {
         var details = call.Details(Categorize(code), string.IsNullOrEmpty(message) ? "(no message)" : message) with
         {
             ExchangeCode = code?.ToString(CultureInfo.InvariantCulture),
             ExchangeTime = UnixTime.FromMilliseconds(ts),
+            SubAccountId = subUid?.ToString(CultureInfo.InvariantCulture),
         };
         return ExchangeApiException.Create(details);
     }

@@ -50,9 +50,9 @@ public class BitgetClientTests
     [InlineData(BitgetProductType.UsdtFutures, "USDT-FUTURES")]
     [InlineData(BitgetProductType.CoinFutures, "COIN-FUTURES")]
     [InlineData(BitgetProductType.UsdcFutures, "USDC-FUTURES")]
-    [InlineData(BitgetProductType.SusdtFutures, "SUSDT-FUTURES")]
-    [InlineData(BitgetProductType.ScoinFutures, "SCOIN-FUTURES")]
-    [InlineData(BitgetProductType.SusdcFutures, "SUSDC-FUTURES")]
+    [InlineData(BitgetProductType.UsdtFuturesDemo, "SUSDT-FUTURES")]
+    [InlineData(BitgetProductType.CoinFuturesDemo, "SCOIN-FUTURES")]
+    [InlineData(BitgetProductType.UsdcFuturesDemo, "SUSDC-FUTURES")]
     public async Task Sends_each_product_type_as_its_wire_value(BitgetProductType type, string wire)
     {
         var exchange = MockExchange.Answering(200, Samples.Read("bitget", Seed));
@@ -90,7 +90,7 @@ public class BitgetClientTests
         Assert.Equal(23.123m, first.MaxTransferOut);
         Assert.Equal(23.123m, first.UsdtEquity);
         Assert.Equal(0.001403612744m, first.BtcEquity);
-        Assert.Equal(0m, first.UnrealizedPL);
+        Assert.Equal(0m, first.UnrealizedPnl);
         Assert.Equal(11m, result[1].AssetList.Single().Available);
         Assert.Equal(0.000667722189m, result[1].AssetList.Single().BtcEquity);
     }
@@ -185,8 +185,8 @@ public class BitgetClientTests
 
         var result = await Call(MockExchange.Answering(200, body));
 
-        Assert.Equal("0.1", result[0].AssetList.Single().AdditionalProperties["newField"]?.ToString());
-        Assert.Equal("abc", result.Response.AdditionalProperties["traceId"]?.ToString());
+        Assert.Equal("\"0.1\"", result[0].AssetList.Single().AdditionalProperties["newField"]); // JSON text
+        Assert.Equal("\"abc\"", result.Response.AdditionalProperties["traceId"]);
     }
 
     [Fact]

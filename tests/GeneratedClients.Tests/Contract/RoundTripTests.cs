@@ -1,6 +1,6 @@
 using System.Globalization;
 using GeneratedClients.Bitget;
-using GeneratedClients.Common;
+using GeneratedClients.Tests.Support;
 using GeneratedClients.Htx;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
@@ -8,8 +8,8 @@ using NJsonSchema;
 namespace GeneratedClients.Tests.Contract;
 
 /// <summary>
-/// Every success sample survives a trip through the generated models (read and written with
-/// <see cref="WireJson"/>): nothing is lost, changed or invented. Numeric fields compare by value
+/// Every success sample survives a trip through the generated models (read by their wire reader, written back
+/// field by field): nothing is lost, changed or invented. Numeric fields compare by value
 /// ("23.123" equals 23.123) and "", null and absent are the same "no value".
 /// </summary>
 public sealed class RoundTripTests
@@ -46,7 +46,7 @@ public sealed class RoundTripTests
 
         var (model, written) = await AssertRoundTripAsync(sample, wire);
 
-        var kept = (IDictionary<string, object>)model.GetType().GetProperty("AdditionalProperties")!.GetValue(model)!;
+        var kept = (IReadOnlyDictionary<string, string>)model.GetType().GetProperty("AdditionalProperties")!.GetValue(model)!;
         Assert.Contains("zzEnvelopeExtra", kept.Keys);
         Assert.True(JToken.DeepEquals(extra, written["zzEnvelopeExtra"]), $"envelope extra written back as {written["zzEnvelopeExtra"]}");
         Assert.True(JToken.DeepEquals(extra, written.SelectToken(itemPath)!["zzItemExtra"]), "item extra not written back");
@@ -57,8 +57,8 @@ public sealed class RoundTripTests
     {
         var response = Read<BitgetSubAccountAssetsResponse>("bitget/examples/getSubAccountAssets.200.json");
 
-        var account = response.Data!.First();
-        var asset = account.AssetList.First();
+        var account = response.Data![0];
+        var asset = account.AssetList[0];
         Assert.Equal(1234567890L, account.UserId);
         Assert.Equal(23.123m, asset.Equity);
         Assert.Equal(23.123m, asset.AccountEquity);
@@ -95,11 +95,7 @@ public sealed class RoundTripTests
         Assert.Null(withoutCrossMax.CrossMaxAvailable);
     }
 
-    private static T Read<T>(string sample)
-    {
-        using var reader = new StreamReader(SpecSamples.FullPath(sample));
-        return (T)WireJson.CreateSerializer().Deserialize(reader, typeof(T))!;
-    }
+    private static T Read<T>(string sample) => ModelJson.Read<T>(File.ReadAllText(SpecSamples.FullPath(sample)));
 
     /// <summary>
     /// Reads <paramref name="wire"/> into the model generated from the sample's response schema, writes it back and
@@ -109,17 +105,22 @@ public sealed class RoundTripTests
     {
         Assert.True(IsSuccess.ContainsKey(SpecSamples.Exchange(sample)), $"{sample}: no success rule for this exchange's envelope in {nameof(RoundTripTests)}.");
         var (schema, modelName) = await SpecSamples.ResponseAsync(sample, strict: false);
-        var models = typeof(WireJson).Assembly.GetExportedTypes()
+        var models = typeof(BitgetClient).Assembly.GetTypes()
             .Where(type => type.Name == modelName && type.Namespace?.EndsWith("." + SpecSamples.Exchange(sample), StringComparison.OrdinalIgnoreCase) == true)
             .ToList();
         Assert.True(models.Count == 1, $"{sample}: expected one generated model named '{modelName}' (the response schema's name), found {models.Count}.");
-        var serializer = WireJson.CreateSerializer();
+        var read = ModelJson.Read(models[0], wire.ToString());
+        var written = ModelJson.Write(read);
 
-        using var reader = new StringReader(wire.ToString());
-        var read = serializer.Deserialize(reader, models[0])!;
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        serializer.Serialize(text, read);
-        var written = SpecSamples.ParseJson(text.ToString());
+        // Quirk (bitget-equity-name): Equity is filled from accountEquity when the wire sent only that name; the
+        // model writes both, so a derived equity is not an invention.
+        foreach (var (original, asset) in wire.SelectTokens("$.data[*].assetList[*]").Zip(written.SelectTokens("$.data[*].assetList[*]")))
+        {
+            if (original["equity"] is null && asset["equity"] is { } equity && JToken.DeepEquals(equity, asset["accountEquity"]))
+            {
+                ((JObject)asset).Remove("equity");
+            }
+        }
 
         var differences = new List<string>();
         Compare(wire, written, schema, "$", differences);

@@ -55,14 +55,12 @@ public sealed class SampleContractTests
         ["bitget amount is not numeric"] = new(BitgetSeed, MutationKind.Replace, $"{BitgetAsset}.available", "\"abc\"", ValidationErrorKind.PatternMismatch),
         ["bitget amount uses a decimal comma"] = new(BitgetSeed, MutationKind.Replace, $"{BitgetAsset}.btcEquity", "\"0,5\"", ValidationErrorKind.PatternMismatch),
         ["bitget userId is neither number nor digits"] = new(BitgetSeed, MutationKind.Replace, "data[0].userId", "\"12ab\"", ValidationErrorKind.NotOneOf),
-        ["bitget userId is missing"] = new(BitgetSeed, MutationKind.Remove, "data[0].userId", null, ValidationErrorKind.PropertyRequired),
         ["bitget code is missing"] = new(BitgetSeed, MutationKind.Remove, "code", null, ValidationErrorKind.PropertyRequired),
         ["bitget asset has an undescribed field"] = new(BitgetSeed, MutationKind.Add, $"{BitgetAsset}.frozenBonus", "\"1\"", ValidationErrorKind.NoAdditionalPropertiesAllowed, StrictOnly: true),
         ["htx decimal is a boolean"] = new(HtxSeed, MutationKind.Replace, $"{HtxAccount}.margin_balance", "true", ValidationErrorKind.NumberExpected),
-        ["htx non-nullable decimal is null"] = new(HtxSeed, MutationKind.Replace, $"{HtxAccount}.contract_detail[0].margin_available", "null", ValidationErrorKind.NumberExpected),
         ["htx empty-or-decimal is text"] = new(HtxSeed, MutationKind.Replace, $"{HtxAccount}.money_in", "\"n/a\"", ValidationErrorKind.NotOneOf),
-        ["htx margin_balance is missing"] = new(HtxSeed, MutationKind.Remove, $"{HtxAccount}.margin_balance", null, ValidationErrorKind.PropertyRequired),
-        ["htx status is missing"] = new(HtxSeed, MutationKind.Remove, "status", null, ValidationErrorKind.PropertyRequired),
+        ["htx figure as a string with a decimal comma"] = new(HtxSeed, MutationKind.Replace, $"{HtxAccount}.margin_balance", "\"500,5\"", ValidationErrorKind.NotOneOf),
+        ["htx figure is an object"] = new(HtxSeed, MutationKind.Replace, $"{HtxAccount}.contract_detail[0].margin_available", "{}", ValidationErrorKind.NotOneOf),
         ["htx status is not in the enum"] = new(HtxSeed, MutationKind.Replace, "status", "\"maybe\"", ValidationErrorKind.NotInEnumeration),
         ["htx envelope has an undescribed field"] = new(HtxSeed, MutationKind.Add, "err_detail", "\"x\"", ValidationErrorKind.NoAdditionalPropertiesAllowed, StrictOnly: true),
         ["htx contract has an undescribed field"] = new(HtxSeed, MutationKind.Add, $"{HtxAccount}.contract_detail[0].mark_price", "1.5", ValidationErrorKind.NoAdditionalPropertiesAllowed, StrictOnly: true),
@@ -102,7 +100,47 @@ public sealed class SampleContractTests
 
         var errors = SpecSamples.Validate(schema, Apply(wire, MutationKind.Replace, $"{HtxAccount}.money_in", "null").ToString());
 
-        Assert.True(errors.Count == 0, $"null liquidation_price (nullable) or money_in (nullable oneOf branch) rejected:{Environment.NewLine}{SpecSamples.Describe(errors)}");
+        Assert.True(errors.Count == 0, $"null liquidation_price or money_in (the decimal figure's nullable string branch) rejected:{Environment.NewLine}{SpecSamples.Describe(errors)}");
+    }
+
+    [Fact]
+    public async Task Null_is_rejected_where_the_spec_does_not_say_nullable()
+    {
+        // The check that NJsonSchema 11 honours OpenAPI 3.0's `nullable` both ways: a string field without it.
+        var schema = await SpecSamples.ResponseSchemaAsync(HtxSeed, strict: true);
+        var errors = SpecSamples.Validate(schema, Apply(SpecSamples.ReadSample(HtxSeed), MutationKind.Replace, $"{HtxAccount}.margin_asset", "null").ToString());
+
+        Assert.Contains(errors, error => error.Kind == ValidationErrorKind.StringExpected && error.Path == $"#/{HtxAccount}.margin_asset");
+    }
+
+    [Theory]
+    [InlineData(HtxSeed, $"{HtxAccount}.margin_balance", "\"9476.876543210988\"")]
+    [InlineData(HtxSeed, $"{HtxAccount}.margin_balance", "\"1.25E+1\"")]
+    [InlineData(HtxSeed, $"{HtxAccount}.margin_balance", "0E-18")]
+    [InlineData(HtxSeed, $"{HtxAccount}.contract_detail[0].margin_available", "null")]
+    [InlineData(HtxSeed, $"{HtxAccount}.contract_detail[0].margin_available", "\"\"")]
+    [InlineData(BitgetSeed, $"{BitgetAsset}.available", "23.123")]
+    [InlineData(BitgetSeed, $"{BitgetAsset}.available", "null")]
+    public async Task Every_form_of_a_decimal_figure_validates(string sample, string path, string value)
+    {
+        var schema = await SpecSamples.ResponseSchemaAsync(sample, strict: true);
+        var errors = SpecSamples.Validate(schema, Apply(SpecSamples.ReadSample(sample), MutationKind.Replace, path, value).ToString());
+
+        Assert.True(errors.Count == 0, $"{path} = {value} rejected:{Environment.NewLine}{SpecSamples.Describe(errors)}");
+    }
+
+    [Theory]
+    [InlineData(HtxSeed, $"{HtxAccount}.margin_balance")]
+    [InlineData(HtxSeed, $"{HtxAccount}.contract_detail[0].trade_partition")]
+    [InlineData(HtxSeed, "status")]
+    [InlineData(BitgetSeed, $"{BitgetAsset}.marginCoin")]
+    [InlineData(BitgetSeed, "data[0].userId")]
+    public async Task A_field_the_wire_can_leave_out_is_not_required(string sample, string path)
+    {
+        var schema = await SpecSamples.ResponseSchemaAsync(sample, strict: true);
+        var errors = SpecSamples.Validate(schema, Apply(SpecSamples.ReadSample(sample), MutationKind.Remove, path, null).ToString());
+
+        Assert.True(errors.Count == 0, $"{path} left out rejected:{Environment.NewLine}{SpecSamples.Describe(errors)}");
     }
 
     private static JToken Apply(JToken root, MutationKind kind, string path, string? value)

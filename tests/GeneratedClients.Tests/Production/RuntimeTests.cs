@@ -334,9 +334,9 @@ public class RuntimeTests : IDisposable
             o.RateLimit.Enabled = false;
         }));
 
-        await Clocked.RunAsync(_clock, client.GetSubAccountAssetsAsync(BitgetProductType.SusdtFutures), Step);
+        await Clocked.RunAsync(_clock, client.GetSubAccountAssetsAsync(BitgetProductType.UsdtFuturesDemo), Step);
         var mixed = await Assert.ThrowsAsync<ArgumentException>(() => client.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures));
-        var production = await Assert.ThrowsAsync<ArgumentException>(() => Client(Options()).GetSubAccountAssetsAsync(BitgetProductType.ScoinFutures));
+        var production = await Assert.ThrowsAsync<ArgumentException>(() => Client(Options()).GetSubAccountAssetsAsync(BitgetProductType.CoinFuturesDemo));
 
         Assert.Equal("1", MockExchange.Header(_assetRequests.Single().Request, "paptrading"));
         Assert.Equal("productType", mixed.ParamName);

@@ -137,6 +137,8 @@ public class CallerMistakeTests(ITestOutputHelper output)
             ["ExchangeRateLimit..ctor(Int32, TimeSpan)"] = "a record struct (default is constructible too); CreateLimiter refuses the values a limiter cannot use",
             ["HtxSigner.FormatTimestamp(DateTimeOffset)"] = "every DateTimeOffset formats",
             ["SubAccountBalance..ctor(String, String, String, Decimal?, Decimal?, Decimal?, Decimal?, Decimal?)"] = "a data record: every value, null included, is a row as given",
+            ["WireDeviation..ctor(String, WireDeviationKind)"] = "a data record: what the reader met, as given",
+            ["WireDeviationSummary..ctor(String, WireDeviationKind, Int32)"] = "a data record: a count of deviations, as given",
             ["HtxSubAccountOutcome..ctor(Int64, HtxCrossSubAccountInfoResult, ExchangeApiException)"] = "a data record",
             ["HtxSweepProgress..ctor(Int32, Int32, Int32, HtxSubAccountOutcome)"] = "a data record",
         };
@@ -192,7 +194,7 @@ public class CallerMistakeTests(ITestOutputHelper output)
         // The calls.
         yield return new(BitgetAssets, "productType undefined (99)", c => new BitgetClient(c.Http, Fakes.Bitget()).GetSubAccountAssetsAsync((BitgetProductType)99), typeof(ArgumentOutOfRangeException), "productType");
         yield return new(BitgetAssets, "productType undefined (-1)", c => new BitgetClient(c.Http, Fakes.Bitget()).GetSubAccountAssetsAsync((BitgetProductType)(-1)), typeof(ArgumentOutOfRangeException), "productType");
-        yield return new(BitgetAssets, "a demo productType on production options", c => new BitgetClient(c.Http, BitgetOptions()).GetSubAccountAssetsAsync(BitgetProductType.SusdtFutures), typeof(ArgumentException), "productType");
+        yield return new(BitgetAssets, "a demo productType on production options", c => new BitgetClient(c.Http, BitgetOptions()).GetSubAccountAssetsAsync(BitgetProductType.UsdtFuturesDemo), typeof(ArgumentException), "productType");
         yield return new(BitgetAssets, "a production productType on demo options", c => new BitgetClient(c.Http, BitgetOptions(o => o.Environment = BitgetEnvironment.DemoTrading)).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures), typeof(ArgumentException), "productType");
         foreach (var uid in new[] { 0L, -1L, long.MinValue })
         {
@@ -285,6 +287,7 @@ public class CallerMistakeTests(ITestOutputHelper output)
         // Results and the unified view.
         yield return new("ExchangeResult<TItem>.get_Item(Int32)", "index -1 (after the call)", async c => _ = (await HtxResult(c))[-1], typeof(ArgumentOutOfRangeException), "index");
         yield return new("ExchangeResult<TItem>.get_Item(Int32)", "index Count (after the call)", async c => _ = (await HtxResult(c))[1], typeof(ArgumentOutOfRangeException), "index");
+        yield return new("WireDeviation.Summarize(IEnumerable<WireDeviation>)", "deviations null", _ => Task.FromResult(WireDeviation.Summarize(null!)), typeof(ArgumentNullException), "deviations");
         yield return new("SubAccountBalance.From(BitgetSubAccountAssetsResult)", "result null", _ => Task.FromResult(SubAccountBalance.From((BitgetSubAccountAssetsResult)null!)), typeof(ArgumentNullException), "result");
         yield return new("SubAccountBalance.From(HtxCrossSubAccountInfoResult)", "result null", _ => Task.FromResult(SubAccountBalance.From((HtxCrossSubAccountInfoResult)null!)), typeof(ArgumentNullException), "result");
         yield return new("SubAccountBalance.From(IEnumerable<HtxSubAccountOutcome>)", "outcomes null", _ => Task.FromResult(SubAccountBalance.From((IEnumerable<HtxSubAccountOutcome>)null!)), typeof(ArgumentNullException), "outcomes");

@@ -125,7 +125,7 @@ public class EnvelopeContradictionTests
         var result = await new HtxClient(MockExchange.Answering(200, body).Client(), Fakes.Htx()).GetCrossSubAccountInfoAsync(123456, "USDT");
 
         Assert.Single(result);
-        Assert.Equal(1032, result.Response.ErrCode);
+        Assert.Equal(1032, result.Response.ErrorCode);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public class NonJsonBodyTests(ITestOutputHelper output)
 
         var result = await new BitgetClient(new HttpClient(handler), Fakes.Bitget(), TestTime.At(Fakes.BitgetTime)).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
 
-        Assert.Equal("US\uFFFDDT", result[0].AssetList.First().MarginCoin);
+        Assert.Equal("US\uFFFDDT", result[0].AssetList[0].MarginCoin);
     }
 
     [Theory]

@@ -54,19 +54,6 @@ internal static partial class ResponseModelPaths
         return true;
     }
 
-    /// <summary>The path of the object holding the last property (<c>data[0]</c> for <c>data[0].userId</c>); null at the root.</summary>
-    public static string? ParentOf(string path)
-    {
-        var dot = path.LastIndexOf('.');
-        return dot < 0 ? null : path[..dot];
-    }
-
-    public static string LastName(string path)
-    {
-        var dot = path.LastIndexOf('.');
-        return dot < 0 ? path : path[(dot + 1)..];
-    }
-
     [GeneratedRegex(@"(?<name>[A-Za-z_][A-Za-z0-9_]*)|\[(?<index>\d+)\]", RegexOptions.CultureInvariant)]
     private static partial Regex Segment();
 }

@@ -26,7 +26,7 @@ public sealed partial class SpecSurfaceTests(ITestOutputHelper output)
         var specPath = Path.Combine(RepoPaths.Root, spec);
         var summaryPath = Path.ChangeExtension(specPath, ".surface.txt");
         var summary = SpecSamples.RepoRelative(summaryPath);
-        var current = SpecSurface.FromSpec(YamlJson.ParseFile(specPath));
+        var current = SpecSurface.FromSpec(YamlJson.ParseSpecFile(specPath));
         var currentText = current.Format(spec);
         var committedText = File.Exists(summaryPath) ? File.ReadAllText(summaryPath) : null;
         var committed = committedText is null ? null : SpecSurface.Parse(committedText);
@@ -70,12 +70,12 @@ public sealed partial class SpecSurfaceTests(ITestOutputHelper output)
     public void A_field_removed_from_a_real_spec_is_reported_as_breaking_and_needs_a_major_version()
     {
         var spec = Path.Combine(RepoPaths.Specs, "bitget", "mix-account.yaml");
-        var committed = SpecSurface.FromSpec(YamlJson.ParseFile(spec));
+        var committed = SpecSurface.FromSpec(YamlJson.ParseSpecFile(spec));
         var yaml = File.ReadAllText(spec);
         var coupon = CouponProperty().Match(yaml);
         Assert.True(coupon.Success, "The Bitget spec no longer has the coupon property this test removes.");
 
-        var edited = SpecSurface.FromYaml(yaml.Remove(coupon.Index, coupon.Length));
+        var edited = SpecSurface.FromSpec(YamlJson.InlineFileReferences(YamlJson.Parse(yaml.Remove(coupon.Index, coupon.Length)), Path.GetDirectoryName(spec)!));
         var changes = SpecSurface.Compare(committed, edited);
 
         var change = Assert.Single(changes);

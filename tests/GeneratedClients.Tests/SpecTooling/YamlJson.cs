@@ -22,6 +22,36 @@ internal static partial class YamlJson
 
     public static JToken ParseFile(string path) => Parse(File.ReadAllText(path));
 
+    /// <summary>A spec file with every reference to another file (<c>$ref: ../shared/decimal-figure.yaml</c>) replaced by that file's content.</summary>
+    public static JToken ParseSpecFile(string path) => InlineFileReferences(ParseFile(path), Path.GetDirectoryName(Path.GetFullPath(path))!);
+
+    /// <summary>Replaces each <c>$ref</c> to a file (not a <c>#/…</c> pointer) by the file's content, read relative to <paramref name="baseDirectory"/>.</summary>
+    public static JToken InlineFileReferences(JToken token, string baseDirectory)
+    {
+        switch (token)
+        {
+            case JObject { Count: 1 } reference when reference["$ref"] is JValue { Type: JTokenType.String } target && !target.ToString().StartsWith('#'):
+                var file = Path.GetFullPath(Path.Combine(baseDirectory, target.ToString()));
+                return InlineFileReferences(ParseFile(file), Path.GetDirectoryName(file)!);
+            case JObject node:
+                foreach (var property in node.Properties().ToList())
+                {
+                    property.Value = InlineFileReferences(property.Value, baseDirectory);
+                }
+
+                return node;
+            case JArray list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    list[i] = InlineFileReferences(list[i], baseDirectory);
+                }
+
+                return list;
+            default:
+                return token;
+        }
+    }
+
     private static JToken Convert(YamlNode node) => node switch
     {
         YamlMappingNode mapping => new JObject(mapping.Children.Select(pair => new JProperty(((YamlScalarNode)pair.Key).Value ?? string.Empty, Convert(pair.Value)))),
