@@ -25,6 +25,10 @@ internal static partial class ExchangeLog
         Message = "{Exchange} could not read the server time; keeping the previous clock offset: {Reason}")]
     public static partial void ClockSyncFailed(ILogger logger, string exchange, string reason);
 
+    [LoggerMessage(EventId = 7, Level = LogLevel.Debug,
+        Message = "{Exchange} {Path}: read past {Count} deviations from the documented contract: {Summary}")]
+    public static partial void ReadPast(ILogger logger, string exchange, string? path, int count, string summary);
+
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning,
         Message = "{Exchange} rejected the request timestamp; resynchronising the clock and trying once more")]
     public static partial void TimestampRejected(ILogger logger, string exchange);

@@ -130,6 +130,12 @@ internal sealed class ExchangeRuntime
             var result = await attempt(call, Clock, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             var elapsed = Elapsed(started);
             ExchangeLog.Request(_logger, _exchange, call.Method, call.Path, call.Status, null, number, elapsed);
+            if (call.Deviations.Count > 0 && _logger.IsEnabled(LogLevel.Debug))
+            {
+                var summary = string.Join("; ", WireDeviation.Summarize(call.Deviations).Select(d => $"{d.FieldPattern} {d.Kind} x{d.Count}"));
+                ExchangeLog.ReadPast(_logger, _exchange, call.Path, call.Deviations.Count, summary);
+            }
+
             return result;
         }
         catch (OperationCanceledException canceled) when (timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
