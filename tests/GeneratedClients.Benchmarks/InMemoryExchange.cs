@@ -51,11 +51,18 @@ public static class InMemoryExchange
     public static HtxClient Htx(HttpClient http) => new(http, HtxCredentials);
 
     /// <summary>
-    /// The JSON settings the generated transports read with (the library's internal <c>WireJson.Settings</c>), for the
-    /// pure-model benchmark. Read once by reflection so the benchmark uses exactly the library's settings, never a copy.
+    /// What the generated transport does with a 200 body: the models' own wire reader (the library's internal
+    /// <c>WireResponse</c>, reached by reflection once so the benchmark runs exactly the library's reader).
     /// </summary>
-    public static JsonSerializerSettings WireSettings { get; } = (JsonSerializerSettings)typeof(BitgetClient).Assembly
-        .GetType("GeneratedClients.Common.WireJson", throwOnError: true)!
-        .GetProperty("Settings", BindingFlags.Public | BindingFlags.Static)!
-        .GetValue(null)!;
+    public static Func<Stream, object> ReadModels(bool bitget)
+    {
+        var model = bitget ? typeof(BitgetSubAccountAssetsResponse) : typeof(HtxCrossSubAccountInfoResponse);
+        var read = typeof(BitgetClient).Assembly.GetType("GeneratedClients.Json.WireResponse", throwOnError: true)!
+            .GetMethod("Read", BindingFlags.Public | BindingFlags.Static)!.MakeGenericMethod(model);
+        return body =>
+        {
+            object?[] arguments = [body, null];
+            return read.Invoke(null, arguments)!;
+        };
+    }
 }

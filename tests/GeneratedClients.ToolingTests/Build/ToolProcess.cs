@@ -58,7 +58,8 @@ internal static class ToolProcess
         try
         {
             var modules = Path.Combine(RepoPaths.Root, "node_modules");
-            if (!File.Exists(Path.Combine(modules, "@redocly", "cli", "package.json")) || !File.Exists(Path.Combine(modules, "typescript", "package.json")))
+            string[] tools = ["@redocly/cli", "typescript", "ajv", "yaml"];
+            if (tools.Any(tool => !File.Exists(Path.Combine(modules, tool, "package.json"))))
             {
                 var install = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], RepoPaths.Root);
                 Assert.True(install.ExitCode == 0, install.Describe("npm ci"));
