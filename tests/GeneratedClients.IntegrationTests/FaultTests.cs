@@ -143,7 +143,7 @@ public class FaultTests
         var error = await Assert.ThrowsAsync<ExchangeNetworkException>(() => client.GetCrossSubAccountInfoAsync(10_000_001, "USDT"));
 
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(350), TimeSpan.FromSeconds(3));
-        Assert.Contains("0.4 s", error.ExchangeMessage, StringComparison.Ordinal);
+        Assert.Contains("0.4 s", error.Message, StringComparison.Ordinal);
         Assert.Null(error.HttpStatus);
     }
 
@@ -183,7 +183,7 @@ public class FaultTests
 
         var error = await Assert.ThrowsAsync<ExchangeResponseException>(() => client.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures));
 
-        Assert.Contains("2048", error.ExchangeMessage, StringComparison.Ordinal);
+        Assert.Contains("2048", error.Message, StringComparison.Ordinal);
         Assert.StartsWith("{\"code\":\"00000\"", error.BodyPreview, StringComparison.Ordinal);
     }
 }

@@ -76,7 +76,7 @@ public class TimeoutAndCancellationTests
         clock.Stop();
         Assert.True(
             clock.Elapsed < TimeSpan.FromSeconds(2),
-            $"With Timeout = 0.5 s the call took {clock.Elapsed.TotalSeconds:0.00} s and ended with: {error.ExchangeMessage}");
+            $"With Timeout = 0.5 s the call took {clock.Elapsed.TotalSeconds:0.00} s and ended with: {error.Message}");
     }
 
     /// <summary>

@@ -61,6 +61,7 @@ public sealed class BitgetClient
         Locale = context.Options.Locale;
         MaxResponseBytes = context.Options.MaxResponseBytes;
         _baseUrl = (context.Options.BaseAddress ?? httpClient.BaseAddress ?? ProductionAddress).ToString();
+        _runtime.LogAddress(_baseUrl);
     }
 
     /// <summary>The language of Bitget's error messages (the <c>locale</c> header); <c>en-US</c> by default.</summary>
@@ -153,7 +154,7 @@ public sealed class BitgetClient
         }
         catch (ApiException<BitgetErrorResponse> error)
         {
-            throw BitgetErrors.FromEnvelope(call, error.Result.Code, error.Result.Message, error.Result.RequestTime, error);
+            throw BitgetErrors.FromEnvelope(call, error.Result.Code, error.Result.Message, error.Result.RequestTime);
         }
         catch (Exception error) when (call.TryTranslate(error, cancellationToken, out var typed))
         {

@@ -18,13 +18,14 @@ internal static class BitgetErrors
         _ => httpStatus is int status && status is not (>= 200 and < 300) ? ExchangeCall.CategoryOfStatus(status) : ExchangeErrorCategory.Unknown,
     };
 
-    public static ExchangeApiException FromEnvelope(ExchangeCall call, string? code, string? message, long? requestTime, Exception? inner = null)
+    public static ExchangeApiException FromEnvelope(ExchangeCall call, string? code, string? message, long? requestTime)
     {
-        var details = call.Details(Categorize(code, call.Status), string.IsNullOrEmpty(message) ? "(no message)" : message) with
+        var details = call.Details(Categorize(code, call.Status)) with
         {
+            ExchangeMessage = string.IsNullOrEmpty(message) ? null : message,
             ExchangeCode = code,
             ExchangeTime = UnixTime.FromMilliseconds(requestTime),
         };
-        return ExchangeApiException.Create(details, inner);
+        return ExchangeApiException.Create(details);
     }
 }

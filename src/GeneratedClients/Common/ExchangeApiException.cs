@@ -55,13 +55,13 @@ public class ExchangeApiException : Exception
 
     /// <summary>Creates an exception with a message only (for callers that wrap other failures).</summary>
     public ExchangeApiException(string message)
-        : this(new ExchangeErrorDetails { Exchange = "unknown", ExchangeMessage = message })
+        : this(new ExchangeErrorDetails { Exchange = "unknown", Description = message })
     {
     }
 
     /// <summary>Creates an exception with a message and a cause.</summary>
     public ExchangeApiException(string message, Exception? innerException)
-        : this(new ExchangeErrorDetails { Exchange = "unknown", ExchangeMessage = message }, innerException)
+        : this(new ExchangeErrorDetails { Exchange = "unknown", Description = message }, innerException)
     {
     }
 
@@ -86,7 +86,7 @@ public class ExchangeApiException : Exception
     /// <summary>The exchange's own error code (<c>"40009"</c>, <c>"1032"</c>), when it sent one.</summary>
     public string? ExchangeCode => Details.ExchangeCode;
 
-    /// <summary>The exchange's own error message, when it sent one.</summary>
+    /// <summary>The exchange's own error message, exactly as it sent it; null when the exchange said nothing (a network error, an HTML page). <see cref="Exception.Message"/> carries the library's explanation.</summary>
     public string? ExchangeMessage => Details.ExchangeMessage;
 
     /// <summary>The HTTP method of the request.</summary>
@@ -121,6 +121,21 @@ public class ExchangeApiException : Exception
         };
     }
 
+    private static string CategoryText(ExchangeErrorCategory category) => category switch
+    {
+        ExchangeErrorCategory.Authentication => "the exchange rejected the key, the signature or the passphrase",
+        ExchangeErrorCategory.TimestampExpired => "the exchange rejected the request's timestamp (clock skew)",
+        ExchangeErrorCategory.Permission => "the key lacks a permission, or the caller's IP is not allowed",
+        ExchangeErrorCategory.RateLimited => "too many requests for this key",
+        ExchangeErrorCategory.ServerError => "the exchange failed or is in maintenance",
+        ExchangeErrorCategory.BadRequest => "the exchange refused the request as malformed",
+        ExchangeErrorCategory.NotEnabled => "the account or feature is not enabled for this request",
+        ExchangeErrorCategory.InvalidResponse => "the response is not the JSON the spec describes",
+        ExchangeErrorCategory.Network => "the exchange could not be reached",
+        ExchangeErrorCategory.AccountNotFound => "the account does not exist",
+        _ => "the exchange reported an error the library does not classify",
+    };
+
     private static string Describe(ExchangeErrorDetails d)
     {
         var text = new StringBuilder();
@@ -152,7 +167,11 @@ public class ExchangeApiException : Exception
             text.Append(" (").Append(string.Join(", ", parts)).Append(')');
         }
 
-        text.Append(": ").Append(d.ExchangeMessage ?? d.Category.ToString());
+        text.Append(": ").Append(d.Description ?? CategoryText(d.Category));
+        if (d.ExchangeMessage is not null)
+        {
+            text.Append(". ").Append(d.Exchange).Append(" said: \"").Append(d.ExchangeMessage).Append('"');
+        }
         if (d.FieldPath is not null)
         {
             text.Append(" [field ").Append(d.FieldPath).Append(']');
@@ -306,8 +325,11 @@ public sealed record ExchangeErrorDetails
     /// <summary>The exchange's error code.</summary>
     public string? ExchangeCode { get; init; }
 
-    /// <summary>The exchange's error message, or the library's description of the failure.</summary>
+    /// <summary>The exchange's own error message, as sent; null when it sent none.</summary>
     public string? ExchangeMessage { get; init; }
+
+    /// <summary>The library's explanation of the failure (what went wrong, what to check); null to use the category's.</summary>
+    public string? Description { get; init; }
 
     /// <summary>HTTP method.</summary>
     public string? RequestMethod { get; init; }

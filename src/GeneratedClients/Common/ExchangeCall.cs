@@ -81,12 +81,13 @@ internal sealed class ExchangeCall
         response.Content = new BoundedContent(response.Content, this);
     }
 
-    public ExchangeErrorDetails Details(ExchangeErrorCategory category, string message) => new()
+    // description: the library's explanation (null for the category's); the exchange's own words go in ExchangeMessage.
+    public ExchangeErrorDetails Details(ExchangeErrorCategory category, string? description = null) => new()
     {
         Exchange = Exchange,
         Category = category,
         HttpStatus = Status,
-        ExchangeMessage = message,
+        Description = description,
         RequestMethod = Method,
         RequestPath = Path,
         RetryAfter = RetryAfter,

@@ -36,6 +36,9 @@ internal sealed class ExchangeRuntime
     /// <summary>The clock request timestamps come from (synchronised when clock sync is on).</summary>
     public TimeProvider Clock => (TimeProvider?)_clock ?? _local;
 
+    /// <summary>Says once, at Information, where a new client sends its requests (a test gateway or the live exchange).</summary>
+    public void LogAddress(string baseAddress) => ExchangeLog.SendsTo(_logger, _exchange, baseAddress);
+
     /// <summary>The caller's clock (the client's TimeProvider), unsynchronised: for the server-time request itself.</summary>
     public TimeProvider LocalClock => _local;
 
@@ -116,7 +119,7 @@ internal sealed class ExchangeRuntime
             {
                 Exchange = _exchange,
                 Category = ExchangeErrorCategory.RateLimited,
-                ExchangeMessage = "the client-side rate limiter refused the request (its queue is full)",
+                Description = "the client-side rate limiter refused the request (its queue is full)",
                 RetryAfter = retryAfter,
             });
         }
@@ -129,7 +132,7 @@ internal sealed class ExchangeRuntime
         {
             var result = await attempt(call, Clock, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             var elapsed = Elapsed(started);
-            ExchangeLog.Request(_logger, _exchange, call.Method, call.Path, call.Status, null, number, elapsed);
+            ExchangeLog.Request(_logger, _exchange, call.Method, call.Path, call.Status, number, elapsed);
             if (call.Deviations.Count > 0 && _logger.IsEnabled(LogLevel.Debug))
             {
                 var summary = string.Join("; ", WireDeviation.Summarize(call.Deviations).Select(d => $"{d.FieldPattern} {d.Kind} x{d.Count}"));
@@ -161,7 +164,7 @@ internal sealed class ExchangeRuntime
 
     private void ClockSyncFailed(Exception error)
     {
-        var reason = error is ExchangeApiException typed ? typed.Category + ": " + typed.ExchangeMessage : error.GetType().Name;
+        var reason = error is ExchangeApiException typed ? typed.Category + ": " + (typed.ExchangeMessage ?? typed.Details.Description) : error.GetType().Name;
         ExchangeLog.ClockSyncFailed(_logger, _exchange, reason);
     }
 

@@ -10,10 +10,14 @@ public sealed partial class HtxClient
     /// <param name="subUids">The sub-account UIDs (positive); a UID listed twice is queried once.</param>
     /// <param name="marginAccount">The margin account (<c>"USDT"</c>); null for all margin accounts.</param>
     /// <param name="progress">Told after each sub-account, with its outcome; optional.</param>
-    /// <param name="cancellationToken">Stops the sweep; outcomes already reported through <paramref name="progress"/> stand.</param>
+    /// <param name="cancellationToken">Stops the sweep promptly; the sub-accounts already done are kept (see the exception).</param>
     /// <returns>One outcome per distinct sub-account, in the order given.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A UID is not positive (checked before any request).</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    /// <exception cref="HtxSweepCanceledException">
+    /// <paramref name="cancellationToken"/> fired: an <see cref="OperationCanceledException"/> for that token that carries
+    /// the outcomes of the sub-accounts finished before it (<see cref="HtxSweepCanceledException.CompletedOutcomes"/>)
+    /// and the UIDs left undone (<see cref="HtxSweepCanceledException.CanceledSubUids"/>).
+    /// </exception>
     public async Task<IReadOnlyList<HtxSubAccountOutcome>> GetCrossSubAccountInfoAsync(
         IEnumerable<long> subUids,
         string? marginAccount = null,
@@ -41,7 +45,21 @@ public sealed partial class HtxClient
         var completed = 0;
         var failed = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = SweepConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, uids.Count), parallel, async (index, token) =>
+        try
+        {
+            await SweepAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
+        {
+            // Why: the caller's cancellation ends the sweep at once, but what was already fetched is not thrown away.
+            var done = outcomes.Where(outcome => outcome is not null).ToList();
+            var undone = uids.Where((_, index) => outcomes[index] is null).ToList();
+            throw new HtxSweepCanceledException(done, undone, canceled, cancellationToken);
+        }
+
+        return outcomes;
+
+        Task SweepAsync() => Parallel.ForEachAsync(Enumerable.Range(0, uids.Count), parallel, async (index, token) =>
         {
             HtxSubAccountOutcome outcome;
             try
@@ -54,10 +72,9 @@ public sealed partial class HtxClient
                 Interlocked.Increment(ref failed);
             }
 
-            outcomes[index] = outcome;
+            Volatile.Write(ref outcomes[index], outcome);
             progress?.Report(new HtxSweepProgress(Interlocked.Increment(ref completed), uids.Count, Volatile.Read(ref failed), outcome));
-        }).ConfigureAwait(false);
-        return outcomes;
+        });
     }
 }
 
@@ -69,6 +86,31 @@ public sealed record HtxSubAccountOutcome(long SubUid, HtxCrossSubAccountInfoRes
 {
     /// <summary>True when <see cref="Result"/> holds the assets.</summary>
     public bool Succeeded => Result is not null;
+}
+
+/// <summary>
+/// A sweep of HTX sub-accounts stopped by its caller's cancellation token: the outcomes finished before it are kept
+/// here, so a cancelled sweep loses nothing it already fetched.
+/// </summary>
+public sealed class HtxSweepCanceledException : OperationCanceledException
+{
+    /// <summary>Creates the exception for a cancelled sweep.</summary>
+    /// <param name="completedOutcomes">The outcomes of the sub-accounts finished before the cancellation, in the order given.</param>
+    /// <param name="canceledSubUids">The sub-accounts not finished, in the order given.</param>
+    /// <param name="innerException">The cancellation that stopped the sweep.</param>
+    /// <param name="cancellationToken">The caller's token that fired.</param>
+    public HtxSweepCanceledException(IReadOnlyList<HtxSubAccountOutcome> completedOutcomes, IReadOnlyList<long> canceledSubUids, Exception? innerException, CancellationToken cancellationToken)
+        : base($"The HTX sweep was cancelled after {completedOutcomes?.Count ?? 0} sub-accounts; {canceledSubUids?.Count ?? 0} were not finished.", innerException, cancellationToken)
+    {
+        CompletedOutcomes = completedOutcomes ?? throw new ArgumentNullException(nameof(completedOutcomes));
+        CanceledSubUids = canceledSubUids ?? throw new ArgumentNullException(nameof(canceledSubUids));
+    }
+
+    /// <summary>The outcomes (results and typed errors) of the sub-accounts finished before the cancellation, in the order given.</summary>
+    public IReadOnlyList<HtxSubAccountOutcome> CompletedOutcomes { get; }
+
+    /// <summary>The sub-accounts the sweep did not finish, in the order given.</summary>
+    public IReadOnlyList<long> CanceledSubUids { get; }
 }
 
 /// <summary>Where a sweep stands after one more sub-account.</summary>

@@ -43,7 +43,7 @@ public sealed partial class HtxClient
     }
 
     /// <summary>Creates a production client from options: rate limited, retrying, clock-synchronised, logged.</summary>
-    /// <param name="httpClient">Sends the requests to <see cref="ExchangeClientOptions.BaseAddress"/>, else the <see cref="HtxClientOptions.Host"/>.</param>
+    /// <param name="httpClient">Sends the requests: to <see cref="ExchangeClientOptions.BaseAddress"/>, else to its own <see cref="HttpClient.BaseAddress"/>, else to the <see cref="HtxClientOptions.Host"/>.</param>
     /// <param name="options">Credentials and settings; validated here.</param>
     /// <param name="timeProvider">The local clock; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Receives one line per request attempt; never a secret.</param>
@@ -61,7 +61,8 @@ public sealed partial class HtxClient
         _runtime = context.Runtime;
         MaxResponseBytes = context.Options.MaxResponseBytes;
         SweepConcurrency = context.Options.SweepConcurrency;
-        _baseUrl = context.Options.ResolveBaseAddress().ToString();
+        _baseUrl = context.Options.ResolveBaseAddress(httpClient.BaseAddress).ToString();
+        _runtime.LogAddress(_baseUrl);
     }
 
     /// <summary>Responses larger than this many bytes are refused without being read further.</summary>
@@ -114,9 +115,9 @@ public sealed partial class HtxClient
         var response = await TranslateErrors(call, () => api.GetCrossSubAccountInfoAsync(body, cancellationToken), cancellationToken).ConfigureAwait(false);
         switch (response.Status)
         {
-            case HtxCrossSubAccountInfoResponseStatus.Ok:
+            case HtxResponseStatus.Ok:
                 break;
-            case HtxCrossSubAccountInfoResponseStatus.Error:
+            case HtxResponseStatus.Error:
                 throw HtxErrors.FromEnvelope(call, response.ErrorCode, response.ErrorMessage, response.Timestamp, subUid);
             default:
                 // Quirk: HTX's v3 envelope {code, message, data: null, ts} has no status (htx-v3-error-envelope).
@@ -157,7 +158,7 @@ public sealed partial class HtxClient
         var call = new ExchangeCall(ExchangeName, MaxResponseBytes, _runtime.LocalClock);
         var api = new HtxApi(_httpClient, _baseUrl, credentials: null, _runtime.LocalClock, call);
         var response = await TranslateErrors(call, () => api.GetServerTimestampAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (response.Status != HtxTimestampResponseStatus.Ok)
+        if (response.Status != HtxResponseStatus.Ok)
         {
             throw HtxErrors.FromEnvelope(call, response.ErrorCode, response.ErrorMessage, response.Timestamp, subUid: null);
         }

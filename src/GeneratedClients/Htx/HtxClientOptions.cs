@@ -33,5 +33,6 @@ public sealed class HtxClientOptions : ExchangeClientOptions
 
     internal HtxCredentials CreateCredentials() => new(AccessKey!, SecretKey!);
 
-    internal Uri ResolveBaseAddress() => BaseAddress ?? (Host == HtxHost.Aws ? HtxClient.AwsAddress : HtxClient.ProductionAddress);
+    /// <summary>The one rule of every constructor: <see cref="ExchangeClientOptions.BaseAddress"/>, else the HttpClient's own BaseAddress, else the <see cref="Host"/>.</summary>
+    internal Uri ResolveBaseAddress(Uri? httpClientAddress = null) => BaseAddress ?? httpClientAddress ?? (Host == HtxHost.Aws ? HtxClient.AwsAddress : HtxClient.ProductionAddress);
 }

@@ -20,8 +20,9 @@ internal static class HtxErrors
     // subUid: the sub-account the request was about, named in the message; null for requests about none.
     public static ExchangeApiException FromEnvelope(ExchangeCall call, int? code, string? message, long? ts, long? subUid)
     {
-        var details = call.Details(Categorize(code), string.IsNullOrEmpty(message) ? "(no message)" : message) with
+        var details = call.Details(Categorize(code)) with
         {
+            ExchangeMessage = string.IsNullOrEmpty(message) ? null : message,
             ExchangeCode = code?.ToString(CultureInfo.InvariantCulture),
             ExchangeTime = UnixTime.FromMilliseconds(ts),
             SubAccountId = subUid?.ToString(CultureInfo.InvariantCulture),

@@ -82,7 +82,7 @@ public sealed class RoundTripTests
 
         var account = response.Data!.Single();
         var swap = account.ContractDetail.Single();
-        Assert.Equal(HtxCrossSubAccountInfoResponseStatus.Ok, response.Status);
+        Assert.Equal(HtxResponseStatus.Ok, response.Status);
         Assert.Null(account.RiskRate);
         Assert.Null(account.MoneyIn);
         Assert.Null(account.MoneyOut);

@@ -287,6 +287,8 @@ public class CallerMistakeTests(ITestOutputHelper output)
         // Results and the unified view.
         yield return new("ExchangeResult<TItem>.get_Item(Int32)", "index -1 (after the call)", async c => _ = (await HtxResult(c))[-1], typeof(ArgumentOutOfRangeException), "index");
         yield return new("ExchangeResult<TItem>.get_Item(Int32)", "index Count (after the call)", async c => _ = (await HtxResult(c))[1], typeof(ArgumentOutOfRangeException), "index");
+        yield return new("HtxSweepCanceledException..ctor(IReadOnlyList<HtxSubAccountOutcome>, IReadOnlyList<Int64>, Exception, CancellationToken)", "completed outcomes null", _ => Task.FromResult(new HtxSweepCanceledException(null!, [], null, default)), typeof(ArgumentNullException), "completedOutcomes");
+        yield return new("HtxSweepCanceledException..ctor(IReadOnlyList<HtxSubAccountOutcome>, IReadOnlyList<Int64>, Exception, CancellationToken)", "canceled sub-accounts null", _ => Task.FromResult(new HtxSweepCanceledException([], null!, null, default)), typeof(ArgumentNullException), "canceledSubUids");
         yield return new("WireDeviation.Summarize(IEnumerable<WireDeviation>)", "deviations null", _ => Task.FromResult(WireDeviation.Summarize(null!)), typeof(ArgumentNullException), "deviations");
         yield return new("SubAccountBalance.From(BitgetSubAccountAssetsResult)", "result null", _ => Task.FromResult(SubAccountBalance.From((BitgetSubAccountAssetsResult)null!)), typeof(ArgumentNullException), "result");
         yield return new("SubAccountBalance.From(HtxCrossSubAccountInfoResult)", "result null", _ => Task.FromResult(SubAccountBalance.From((HtxCrossSubAccountInfoResult)null!)), typeof(ArgumentNullException), "result");

@@ -534,7 +534,10 @@ internal sealed class SpecSurface(string version, IReadOnlyList<SurfaceEntry> en
             var (schema, reference) = ResolveSchema(schemaToken);
             attributes["type"] = TypeOf(schema);
             attributes["nullable"] = YesNo(IsNullable(schema));
-            if (schema["enum"] is JArray values)
+            // A lone allOf part is OpenAPI 3.0's way to give a $ref a description of its own: its enum is the field's.
+            var values = schema["enum"] as JArray
+                ?? (schema["allOf"] is JArray { Count: 1 } parts ? ResolveSchema(parts[0]).Schema["enum"] as JArray : null);
+            if (values is not null)
             {
                 attributes["enum"] = List(values);
             }

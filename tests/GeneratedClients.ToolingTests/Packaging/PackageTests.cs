@@ -39,9 +39,12 @@ public sealed class PackedLibrary : IAsyncLifetime
     /// <summary>The package version, read from the project.</summary>
     public string Version { get; } = ReadVersion();
 
-    public string PackagePath => Path.Combine(PackageDirectory, $"GeneratedClients.{Version}.nupkg");
+    /// <summary>The package id, read from the project (the one place it is written).</summary>
+    public string Id { get; } = XDocument.Load(Path.Combine(RepoPaths.Root, Project)).Descendants("PackageId").Single().Value;
 
-    public string SymbolPackagePath => Path.Combine(PackageDirectory, $"GeneratedClients.{Version}.snupkg");
+    public string PackagePath => Path.Combine(PackageDirectory, $"{Id}.{Version}.nupkg");
+
+    public string SymbolPackagePath => Path.Combine(PackageDirectory, $"{Id}.{Version}.snupkg");
 
     internal ToolResult Pack { get; private set; } = new(-1, "dotnet pack did not run.");
 
@@ -117,7 +120,15 @@ public sealed class PackedLibrary : IAsyncLifetime
 /// the OpenAPI specs with their examples, declares its license and dependencies, comes with a symbol package
 /// whose PDB matches the assembly, and the build behind it is deterministic.
 /// </summary>
-public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper output) : IClassFixture<PackedLibrary>
+[CollectionDefinition(Name)]
+public sealed class PackedLibraryGroup : ICollectionFixture<PackedLibrary>
+{
+    /// <summary>The tests that share one pack of the library.</summary>
+    public const string Name = "packed library";
+}
+
+[Collection(PackedLibraryGroup.Name)]
+public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper output)
 {
     private const string Dll = "lib/net10.0/GeneratedClients.dll";
     private const string XmlDocs = "lib/net10.0/GeneratedClients.xml";
@@ -142,17 +153,22 @@ public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper
     }
 
     [Fact]
-    public void The_repository_README_is_the_package_readme()
+    public void The_package_readme_is_the_consumers_readme_not_the_repository_one()
     {
-        var readme = Path.Combine(RepoPaths.Root, "README.md");
-        Assert.True(
-            File.Exists(readme),
-            "README.md does not exist at the repository root yet. The pack leaves the readme out while it is missing, " +
-            "so this package would ship without one.");
+        var readme = Path.Combine(RepoPaths.Root, "src", "GeneratedClients", "README.md");
 
         using var package = OpenPackage();
         Assert.Equal(File.ReadAllBytes(readme), ReadEntry(package, "README.md"));
         Assert.Equal("README.md", Metadata(package).Element(Metadata(package).Name.Namespace + "readme")?.Value);
+        var text = File.ReadAllText(readme);
+        Assert.DoesNotContain("Node.js", text, StringComparison.Ordinal); // the repository's prerequisites are not a consumer's
+        Assert.DoesNotContain("dotnet run --project", text, StringComparison.Ordinal);
+        foreach (var section in new[] { "## Install", "## Quick start", "## Configuration", "## Errors" })
+        {
+            Assert.Contains(section, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(PackedLibrary.RepositoryUrl, text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,6 +186,18 @@ public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper
         var members = docs.Descendants("member").Select(member => (string?)member.Attribute("name")).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("T:GeneratedClients.Bitget.BitgetClient", members);
         Assert.Contains("T:GeneratedClients.Htx.HtxClient", members);
+        // The generated models are documented from the specs' descriptions, Markdown code rendered as <c>.
+        Assert.Contains("T:GeneratedClients.Htx.HtxCrossContractDetail", members);
+        Assert.Contains("P:GeneratedClients.Bitget.BitgetFuturesAsset.UnrealizedPnl", members);
+        Assert.Contains("F:GeneratedClients.Bitget.BitgetProductType.UsdtFuturesDemo", members);
+        // The public surface's docs (what IntelliSense shows) carry no literal Markdown code quotes.
+        var publicTypes = PublicTypeNames(ReadEntry(package, Dll));
+        var withBackticks = docs.Descendants("member")
+            .Select(member => (Name: (string?)member.Attribute("name") ?? string.Empty, Text: string.Concat(member.DescendantNodes().OfType<XText>().Select(text => text.Value))))
+            .Where(member => member.Text.Contains('`', StringComparison.Ordinal) && publicTypes.Contains(DeclaringType(member.Name)))
+            .Select(member => member.Name)
+            .ToList();
+        Assert.True(withBackticks.Count == 0, "Public docs with Markdown backticks: " + string.Join(", ", withBackticks));
     }
 
     [Fact]
@@ -198,7 +226,14 @@ public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper
         var metadata = Metadata(package);
         var ns = metadata.Name.Namespace;
 
-        Assert.Equal("GeneratedClients", metadata.Element(ns + "id")?.Value);
+        Assert.Equal(packed.Id, metadata.Element(ns + "id")?.Value);
+        Assert.NotEqual("GeneratedClients", packed.Id); // a generic id is the kind a registry refuses or someone else takes
+        var repository = metadata.Element(ns + "repository");
+        Assert.Equal("git", (string?)repository?.Attribute("type"));
+        Assert.Equal(PackedLibrary.RepositoryUrl, (string?)repository?.Attribute("url"));
+        Assert.Equal(packed.Commit, (string?)repository?.Attribute("commit"));
+        Assert.Equal(PackedLibrary.RepositoryUrl, metadata.Element(ns + "projectUrl")?.Value);
+        Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "releaseNotes")?.Value), "The nuspec has no release notes.");
         Assert.Equal(packed.Version, metadata.Element(ns + "version")?.Value);
         Assert.Matches(SemVer(), packed.Version);
         Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "authors")?.Value), "The nuspec has no authors.");
@@ -232,6 +267,9 @@ public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper
         Assert.Contains("NSwag.MSBuild", buildOnly);
         Assert.Contains("Microsoft.SourceLink.GitHub", buildOnly);
         Assert.All(buildOnly, id => Assert.False(dependencies.ContainsKey(id), $"The nuspec depends on the build-only {id}."));
+
+        // And nothing else: no transitive package promoted to a dependency (central transitive pinning would).
+        Assert.Equal(references.Order(StringComparer.Ordinal), dependencies.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -302,6 +340,34 @@ public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper
             "unless a source file or the commit changed between them, the build is not deterministic.");
     }
 
+    /// <summary>The full names of the public types of an assembly (nested ones with '.').</summary>
+    private static HashSet<string> PublicTypeNames(byte[] dll)
+    {
+        using var pe = new PEReader(new MemoryStream(dll));
+        var metadata = pe.GetMetadataReader();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var handle in metadata.TypeDefinitions)
+        {
+            var type = metadata.GetTypeDefinition(handle);
+            var visibility = type.Attributes & System.Reflection.TypeAttributes.VisibilityMask;
+            if (visibility is System.Reflection.TypeAttributes.Public)
+            {
+                names.Add($"{metadata.GetString(type.Namespace)}.{metadata.GetString(type.Name)}");
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The type a doc member id belongs to: T:X.Y is X.Y itself; P:X.Y.Z (or M:X.Y.Z(...)) is X.Y.</summary>
+    private static string DeclaringType(string memberId)
+    {
+        var name = memberId.Length > 2 ? memberId[2..] : memberId;
+        var paren = name.IndexOf('(', StringComparison.Ordinal);
+        name = paren < 0 ? name : name[..paren];
+        return memberId.StartsWith("T:", StringComparison.Ordinal) ? name : name[..Math.Max(0, name.LastIndexOf('.'))];
+    }
+
     private void AssertPacked() => Assert.True(packed.Pack.ExitCode == 0, packed.Pack.Describe("dotnet pack"));
 
     private ZipArchive OpenPackage()
@@ -310,9 +376,9 @@ public sealed partial class PackageTests(PackedLibrary packed, ITestOutputHelper
         return ZipFile.OpenRead(packed.PackagePath);
     }
 
-    private static XElement Metadata(ZipArchive package)
+    private XElement Metadata(ZipArchive package)
     {
-        var nuspec = XDocument.Load(new MemoryStream(ReadEntry(package, "GeneratedClients.nuspec")));
+        var nuspec = XDocument.Load(new MemoryStream(ReadEntry(package, $"{packed.Id}.nuspec")));
         return nuspec.Root?.Element(nuspec.Root.Name.Namespace + "metadata")
             ?? throw new InvalidOperationException("The nuspec has no <metadata>.");
     }
