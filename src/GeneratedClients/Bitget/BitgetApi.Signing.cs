@@ -1,4 +1,3 @@
-using GeneratedClients.Common;
 
 namespace GeneratedClients.Bitget;
 
@@ -55,13 +54,6 @@ internal partial class BitgetApi
 
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response) => _call.RecordResponse(response);
 
-    // Why: the response models read themselves (Json/WireReader, tolerant); what they read past is kept with the call.
-    private T ReadWireBody<T>(Stream body)
-    {
-        var value = GeneratedClients.Json.WireResponse.Read<T>(body, out var deviations);
-        _call.Deviations = deviations;
-        return value;
-    }
 
     private static string ReadBody(HttpContent content)
     {

@@ -1,4 +1,3 @@
-using GeneratedClients.Common;
 using Microsoft.Extensions.Options;
 
 namespace GeneratedClients.Bitget;
@@ -26,14 +25,5 @@ public sealed class BitgetClientOptionsValidator : IValidateOptions<BitgetClient
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    internal static void ThrowIfInvalid(BitgetClientOptions options)
-    {
-        var result = new BitgetClientOptionsValidator().Validate(null, options);
-        if (result.Failed)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(BitgetClientOptions), result.Failures);
-        }
     }
 }

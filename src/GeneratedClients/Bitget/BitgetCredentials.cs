@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using GeneratedClients.Common;
 
 namespace GeneratedClients.Bitget;
 

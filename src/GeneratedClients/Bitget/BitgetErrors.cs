@@ -1,4 +1,3 @@
-using GeneratedClients.Common;
 
 namespace GeneratedClients.Bitget;
 

@@ -1,4 +1,3 @@
-using GeneratedClients.Common;
 
 namespace GeneratedClients.Bitget;
 
@@ -8,8 +7,8 @@ namespace GeneratedClients.Bitget;
 /// </summary>
 public sealed class BitgetSubAccountAssetsResult : ExchangeResult<BitgetSubAccountAssets>
 {
-    internal BitgetSubAccountAssetsResult(BitgetSubAccountAssetsResponse response, BitgetProductType productType, IReadOnlyList<WireDeviation> deviations)
-        : base(response.Data, deviations)
+    internal BitgetSubAccountAssetsResult(BitgetSubAccountAssetsResponse response, IReadOnlyList<BitgetSubAccountAssets> data, BitgetProductType productType, IReadOnlyList<WireDeviation> deviations)
+        : base(data, deviations)
     {
         Response = response;
         ProductType = productType;

@@ -1,5 +1,7 @@
+using GeneratedClients;
 using GeneratedClients.Bitget;
 using GeneratedClients.Htx;
+using GeneratedClients.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -10,7 +12,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers <see cref="BitgetClient"/> and <see cref="HtxClient"/> as typed clients of
 /// <c>IHttpClientFactory</c>, with validated options and the production behaviour on: one rate limiter
-/// per key, retries, timeouts, clock synchronisation and logging.
+/// per key, retries, timeouts, clock synchronisation and logging. A <see cref="RateLimiterRegistry"/> registered in the
+/// container is where the limiters and clocks are shared (else the process-wide one).
 /// </summary>
 public static class GeneratedClientsServiceCollectionExtensions
 {
@@ -46,44 +49,46 @@ public static class GeneratedClientsServiceCollectionExtensions
         return AddHtx(services, builder => builder.Bind(configuration));
     }
 
-    private static IHttpClientBuilder AddBitget(IServiceCollection services, Action<OptionsBuilder<BitgetClientOptions>> configure)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        configure(services.AddOptions<BitgetClientOptions>().ValidateOnStart());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BitgetClientOptions>, BitgetClientOptionsValidator>());
-        // Why: the limiter, clock and retry pipeline outlive the transient typed clients the factory hands out.
-        services.TryAddSingleton(provider => BitgetClientContext.Create(
-            provider.GetRequiredService<IOptions<BitgetClientOptions>>().Value,
-            provider.GetService<TimeProvider>(),
-            provider.GetService<ILoggerFactory>()?.CreateLogger<BitgetClient>()));
-        return services.AddHttpClient(BitgetClient.ExchangeName)
-            .RemoveAllLoggers()
-            .ConfigureHttpClient((provider, http) => Configure(http, provider.GetRequiredService<IOptions<BitgetClientOptions>>().Value.BaseAddress ?? BitgetClient.ProductionAddress))
-            .AddTypedClient((http, provider) => new BitgetClient(http, provider.GetRequiredService<BitgetClientContext>()));
-    }
+    private static IHttpClientBuilder AddBitget(IServiceCollection services, Action<OptionsBuilder<BitgetClientOptions>> configure) =>
+        AddExchangeClient<BitgetClient, BitgetClientOptions, BitgetCredentials, BitgetClientOptionsValidator>(
+            services, BitgetClient.ExchangeName, configure, BitgetClient.CreateContext, options => options.BaseAddress ?? BitgetClient.ProductionAddress, (http, context) => new BitgetClient(http, context));
 
-    private static IHttpClientBuilder AddHtx(IServiceCollection services, Action<OptionsBuilder<HtxClientOptions>> configure)
+    private static IHttpClientBuilder AddHtx(IServiceCollection services, Action<OptionsBuilder<HtxClientOptions>> configure) =>
+        AddExchangeClient<HtxClient, HtxClientOptions, HtxCredentials, HtxClientOptionsValidator>(
+            services, HtxClient.ExchangeName, configure, HtxClient.CreateContext, options => options.ResolveBaseAddress(), (http, context) => new HtxClient(http, context));
+
+    private static IHttpClientBuilder AddExchangeClient<TClient, TOptions, TCredentials, TValidator>(
+        IServiceCollection services,
+        string name,
+        Action<OptionsBuilder<TOptions>> configure,
+        Func<TOptions, TimeProvider?, ILogger?, RateLimiterRegistry?, ExchangeClientContext<TOptions, TCredentials>> createContext,
+        Func<TOptions, Uri> baseAddress,
+        Func<HttpClient, ExchangeClientContext<TOptions, TCredentials>, TClient> createClient)
+        where TClient : class
+        where TOptions : ExchangeClientOptions
+        where TValidator : class, IValidateOptions<TOptions>
     {
         ArgumentNullException.ThrowIfNull(services);
-        configure(services.AddOptions<HtxClientOptions>().ValidateOnStart());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HtxClientOptions>, HtxClientOptionsValidator>());
-        services.TryAddSingleton(provider => HtxClientContext.Create(
-            provider.GetRequiredService<IOptions<HtxClientOptions>>().Value,
+        configure(services.AddOptions<TOptions>().ValidateOnStart());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        // Why: the limiter, clock and retry pipeline outlive the transient typed clients the factory hands out.
+        services.TryAddSingleton(provider => createContext(
+            provider.GetRequiredService<IOptions<TOptions>>().Value,
             provider.GetService<TimeProvider>(),
-            provider.GetService<ILoggerFactory>()?.CreateLogger<HtxClient>()));
-        return services.AddHttpClient(HtxClient.ExchangeName)
+            provider.GetService<ILoggerFactory>()?.CreateLogger<TClient>(),
+            provider.GetService<RateLimiterRegistry>()));
+        return services.AddHttpClient(name)
             .RemoveAllLoggers()
-            .ConfigureHttpClient((provider, http) => Configure(http, provider.GetRequiredService<IOptions<HtxClientOptions>>().Value.ResolveBaseAddress()))
-            .AddTypedClient((http, provider) => new HtxClient(http, provider.GetRequiredService<HtxClientContext>()));
+            .ConfigureHttpClient((provider, http) =>
+            {
+                http.BaseAddress = baseAddress(provider.GetRequiredService<IOptions<TOptions>>().Value);
+                // Why: each attempt has its own timeout (ExchangeClientOptions.Timeout); the client-wide one would cut retries short.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddTypedClient((http, provider) => createClient(http, provider.GetRequiredService<ExchangeClientContext<TOptions, TCredentials>>()));
     }
 
     // Why RemoveAllLoggers: IHttpClientFactory's HTTP logging redacts header values in its message but keeps them raw in
     // its structured state (ACCESS-KEY, ACCESS-SIGN, ACCESS-PASSPHRASE), which JSON and OpenTelemetry sinks export. The
     // client logs every attempt itself (exchange, method, path, status, code, attempt, duration) without them.
-    private static void Configure(HttpClient http, Uri baseAddress)
-    {
-        http.BaseAddress = baseAddress;
-        // Why: each attempt has its own timeout (ExchangeClientOptions.Timeout); the client-wide one would cut retries short.
-        http.Timeout = Timeout.InfiniteTimeSpan;
-    }
 }

@@ -1,4 +1,3 @@
-using GeneratedClients.Common;
 
 namespace GeneratedClients.Htx;
 
@@ -38,13 +37,6 @@ internal partial class HtxApi
 
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response) => _call.RecordResponse(response);
 
-    // Why: the response models read themselves (Json/WireReader, tolerant); what they read past is kept with the call.
-    private T ReadWireBody<T>(Stream body)
-    {
-        var value = GeneratedClients.Json.WireResponse.Read<T>(body, out var deviations);
-        _call.Deviations = deviations;
-        return value;
-    }
 
     private static List<KeyValuePair<string, string>>? ParseQuery(string query)
     {

@@ -1,4 +1,3 @@
-using GeneratedClients.Common;
 using Microsoft.Extensions.Logging;
 
 namespace GeneratedClients.Htx;
@@ -14,21 +13,18 @@ namespace GeneratedClients.Htx;
 /// </remarks>
 public sealed partial class HtxClient
 {
-    /// <summary>The production swap host.</summary>
-    public static readonly Uri ProductionAddress = new("https://api.hbdm.com/");
+    /// <summary>The production swap host (the spec's first server).</summary>
+    public static readonly Uri ProductionAddress = new(HtxApi.SpecProductionAddress);
 
-    /// <summary>The production swap host preferred by AWS customers.</summary>
+    /// <summary>The production swap host preferred by AWS customers (the spec's second server).</summary>
     public static readonly Uri AwsAddress = new("https://api.hbdm.vn/");
 
     /// <summary>The default upper bound of a response body, in bytes (8 MiB).</summary>
-    public const long DefaultMaxResponseBytes = 8 * 1024 * 1024;
+    public const long DefaultMaxResponseBytes = ExchangeClientOptions.DefaultMaxResponseBytes;
 
     internal const string ExchangeName = "HTX";
 
-    private readonly HttpClient _httpClient;
-    private readonly HtxCredentials _credentials;
-    private readonly ExchangeRuntime _runtime;
-    private readonly string _baseUrl;
+    private readonly ExchangeCore<HtxApi> _core;
 
     /// <summary>Creates a plain client: one call, one request.</summary>
     /// <param name="httpClient">Sends the requests; its <see cref="HttpClient.BaseAddress"/> is used (and signed) when set, else <see cref="ProductionAddress"/>.</param>
@@ -36,10 +32,9 @@ public sealed partial class HtxClient
     /// <param name="timeProvider">The only clock the client reads (request timestamps); <see cref="TimeProvider.System"/> when null.</param>
     public HtxClient(HttpClient httpClient, HtxCredentials credentials, TimeProvider? timeProvider = null)
     {
-        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
-        _runtime = ExchangeRuntime.Plain(ExchangeName, timeProvider);
-        _baseUrl = (httpClient.BaseAddress ?? ProductionAddress).ToString();
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(credentials);
+        _core = new(new HtxProtocol(credentials), httpClient, httpClient.BaseAddress ?? ProductionAddress, ExchangeRuntime.Plain(ExchangeName, timeProvider));
     }
 
     /// <summary>Creates a production client from options: rate limited, retrying, clock-synchronised, logged.</summary>
@@ -49,20 +44,16 @@ public sealed partial class HtxClient
     /// <param name="logger">Receives one line per request attempt; never a secret.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is missing or invalid; the message names it.</exception>
     public HtxClient(HttpClient httpClient, HtxClientOptions options, TimeProvider? timeProvider = null, ILogger<HtxClient>? logger = null)
-        : this(httpClient, HtxClientContext.Create(options, timeProvider, logger))
+        : this(httpClient, CreateContext(options, timeProvider, logger))
     {
     }
 
-    internal HtxClient(HttpClient httpClient, HtxClientContext context)
+    internal HtxClient(HttpClient httpClient, ExchangeClientContext<HtxClientOptions, HtxCredentials> context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-        _credentials = context.Credentials;
-        _runtime = context.Runtime;
+        ArgumentNullException.ThrowIfNull(httpClient);
         MaxResponseBytes = context.Options.MaxResponseBytes;
         SweepConcurrency = context.Options.SweepConcurrency;
-        _baseUrl = context.Options.ResolveBaseAddress(httpClient.BaseAddress).ToString();
-        _runtime.LogAddress(_baseUrl);
+        _core = new(new HtxProtocol(context.Credentials), httpClient, context.Options.ResolveBaseAddress(httpClient.BaseAddress), context.Runtime);
     }
 
     /// <summary>Responses larger than this many bytes are refused without being read further.</summary>
@@ -80,7 +71,7 @@ public sealed partial class HtxClient
     } = 8;
 
     /// <summary>The measured offset of HTX's clock from the local one (zero without clock synchronisation).</summary>
-    public TimeSpan ClockOffset => _runtime.ClockOffset;
+    public TimeSpan ClockOffset => _core.Runtime.ClockOffset;
 
     /// <summary>
     /// Gets the cross-margin assets of one sub-account
@@ -97,8 +88,23 @@ public sealed partial class HtxClient
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(subUid);
         CheckMarginAccount(marginAccount);
-        return _runtime.ExecuteAsync((call, clock, token) => SendAsync(subUid, marginAccount, call, clock, token), MaxResponseBytes, GetServerTimeAsync, cancellationToken);
+        var body = new HtxCrossSubAccountInfoRequest { SubUid = subUid, MarginAccount = marginAccount };
+        return _core.CallAsync(
+            (api, token) => api.GetCrossSubAccountInfoAsync(body, token),
+            (envelope, call) =>
+            {
+                HtxEnvelope.ThrowIfError(call, envelope.Status, envelope.ErrorCode, envelope.ErrorMessage, envelope.Code, envelope.Message, envelope.Timestamp, subUid);
+                return new HtxCrossSubAccountInfoResult(envelope, HtxEnvelope.Data(envelope.Data, call), subUid, call.Deviations);
+            },
+            (ExchangeName, ExchangeRateLimits.HtxRead),
+            MaxResponseBytes,
+            cancellationToken);
     }
+
+    internal static ExchangeClientContext<HtxClientOptions, HtxCredentials> CreateContext(HtxClientOptions options, TimeProvider? time, ILogger? logger, RateLimiterRegistry? registry = null) =>
+        ExchangeClientContext<HtxClientOptions, HtxCredentials>.Create(
+            ExchangeName, options, new HtxClientOptionsValidator(), o => o.CreateCredentials(), o => o.AccessKey!, time, logger, registry);
+
 
     private static void CheckMarginAccount(string? marginAccount)
     {
@@ -106,89 +112,5 @@ public sealed partial class HtxClient
         {
             throw new ArgumentException("The margin account must be null (all accounts) or a name such as \"USDT\".", nameof(marginAccount));
         }
-    }
-
-    private async Task<HtxCrossSubAccountInfoResult> SendAsync(long subUid, string? marginAccount, ExchangeCall call, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var api = new HtxApi(_httpClient, _baseUrl, _credentials, clock, call);
-        var body = new HtxCrossSubAccountInfoRequest { SubUid = subUid, MarginAccount = marginAccount };
-        var response = await TranslateErrors(call, () => api.GetCrossSubAccountInfoAsync(body, cancellationToken), cancellationToken).ConfigureAwait(false);
-        switch (response.Status)
-        {
-            case HtxResponseStatus.Ok:
-                break;
-            case HtxResponseStatus.Error:
-                throw HtxErrors.FromEnvelope(call, response.ErrorCode, response.ErrorMessage, response.Timestamp, subUid);
-            default:
-                // Quirk: HTX's v3 envelope {code, message, data: null, ts} has no status (htx-v3-error-envelope).
-                throw response.Code is int code
-                    ? HtxErrors.FromEnvelope(call, code, response.Message, response.Timestamp, subUid)
-                    : call.InvalidResponse("the envelope has neither status nor code", "status");
-        }
-
-        if (response.Data is null)
-        {
-            throw call.InvalidResponse("status \"ok\" without data", "data");
-        }
-
-        if (response.Timestamp is not null && UnixTime.FromMilliseconds(response.Timestamp) is null)
-        {
-            throw call.InvalidResponse("ts is not a time", "ts");
-        }
-
-        return new HtxCrossSubAccountInfoResult(response, subUid, call.Deviations);
-    }
-
-    /// <summary>Runs one generated operation, turning transport failures into typed errors (HTX's error envelope arrives as HTTP 200).</summary>
-    private static async Task<T> TranslateErrors<T>(ExchangeCall call, Func<Task<T>> send, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await send().ConfigureAwait(false);
-        }
-        catch (Exception error) when (call.TryTranslate(error, cancellationToken, out var typed))
-        {
-            throw typed;
-        }
-    }
-
-    /// <summary>HTX's server time (<c>GET /api/v1/timestamp</c>, unsigned), for clock synchronisation.</summary>
-    private async Task<DateTimeOffset> GetServerTimeAsync(CancellationToken cancellationToken)
-    {
-        var call = new ExchangeCall(ExchangeName, MaxResponseBytes, _runtime.LocalClock);
-        var api = new HtxApi(_httpClient, _baseUrl, credentials: null, _runtime.LocalClock, call);
-        var response = await TranslateErrors(call, () => api.GetServerTimestampAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (response.Status != HtxResponseStatus.Ok)
-        {
-            throw HtxErrors.FromEnvelope(call, response.ErrorCode, response.ErrorMessage, response.Timestamp, subUid: null);
-        }
-
-        return UnixTime.FromMilliseconds(response.Timestamp) ?? throw call.InvalidResponse("status \"ok\" without a valid ts", "ts");
-    }
-}
-
-/// <summary>What every <see cref="HtxClient"/> built from one set of options shares: credentials and the runtime (limiter, clock, retries).</summary>
-internal sealed class HtxClientContext
-{
-    private HtxClientContext(HtxClientOptions options, HtxCredentials credentials, ExchangeRuntime runtime)
-    {
-        Options = options;
-        Credentials = credentials;
-        Runtime = runtime;
-    }
-
-    public HtxClientOptions Options { get; }
-
-    public HtxCredentials Credentials { get; }
-
-    public ExchangeRuntime Runtime { get; }
-
-    public static HtxClientContext Create(HtxClientOptions options, TimeProvider? time, ILogger? logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        HtxClientOptionsValidator.ThrowIfInvalid(options);
-        var credentials = options.CreateCredentials();
-        var runtime = ExchangeRuntime.Create(HtxClient.ExchangeName, options, ExchangeRateLimits.HtxRead, options.AccessKey!, time, logger);
-        return new(options, credentials, runtime);
     }
 }

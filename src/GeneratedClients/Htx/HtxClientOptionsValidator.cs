@@ -1,4 +1,3 @@
-using GeneratedClients.Common;
 using Microsoft.Extensions.Options;
 
 namespace GeneratedClients.Htx;
@@ -25,14 +24,5 @@ public sealed class HtxClientOptionsValidator : IValidateOptions<HtxClientOption
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    internal static void ThrowIfInvalid(HtxClientOptions options)
-    {
-        var result = new HtxClientOptionsValidator().Validate(null, options);
-        if (result.Failed)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(HtxClientOptions), result.Failures);
-        }
     }
 }

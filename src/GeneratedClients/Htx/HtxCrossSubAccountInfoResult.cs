@@ -1,4 +1,3 @@
-using GeneratedClients.Common;
 
 namespace GeneratedClients.Htx;
 
@@ -9,8 +8,8 @@ namespace GeneratedClients.Htx;
 /// </summary>
 public sealed class HtxCrossSubAccountInfoResult : ExchangeResult<HtxCrossSubAccountInfo>
 {
-    internal HtxCrossSubAccountInfoResult(HtxCrossSubAccountInfoResponse response, long subUid, IReadOnlyList<WireDeviation> deviations)
-        : base(response.Data, deviations)
+    internal HtxCrossSubAccountInfoResult(HtxCrossSubAccountInfoResponse response, IReadOnlyList<HtxCrossSubAccountInfo> data, long subUid, IReadOnlyList<WireDeviation> deviations)
+        : base(data, deviations)
     {
         Response = response;
         SubUid = subUid;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GeneratedClients.Common;
 
 namespace GeneratedClients.Htx;
 

@@ -11,6 +11,14 @@ internal static class WireResponse
     /// <summary>Reads a <typeparamref name="T"/> (a generated model) from the body.</summary>
     public static T Read<T>(Stream body, out IReadOnlyList<WireDeviation> deviations) => Reader<T>.Read(body, out deviations);
 
+    /// <summary>Reads a <typeparamref name="T"/> from the body and keeps what the reader read past with the call.</summary>
+    public static T Read<T>(Stream body, ExchangeCall call)
+    {
+        var value = Reader<T>.Read(body, out var deviations);
+        call.Deviations = deviations;
+        return value;
+    }
+
     private delegate T ReadBody<T>(Stream body, out IReadOnlyList<WireDeviation> deviations);
 
     private static class Reader<T>

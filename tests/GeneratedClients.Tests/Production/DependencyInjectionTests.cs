@@ -9,15 +9,15 @@ using RichardSzalay.MockHttp;
 
 namespace GeneratedClients.Tests.Production;
 
-[Collection(nameof(SharedLimiterTests))]
 public class DependencyInjectionTests : IDisposable
 {
+    // The container's own registry: limiters and clocks shared per key within this test only.
+    private readonly RateLimiterRegistry _registry = new();
     private readonly MockHttpMessageHandler _handler = new();
     private readonly List<HttpRequestMessage> _requests = [];
 
     public DependencyInjectionTests()
     {
-        ExchangeRateLimits.ResetForTests();
         _handler.When("*/sub-account-assets*").Respond(request =>
         {
             lock (_requests)
@@ -40,16 +40,16 @@ public class DependencyInjectionTests : IDisposable
 
     public void Dispose()
     {
-        ExchangeRateLimits.ResetForTests();
         _handler.Dispose();
         GC.SuppressFinalize(this);
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
-    private static ServiceProvider Provider(Action<IServiceCollection> register)
+    private ServiceProvider Provider(Action<IServiceCollection> register)
     {
         var services = new ServiceCollection();
+        services.AddSingleton(_registry);
         register(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

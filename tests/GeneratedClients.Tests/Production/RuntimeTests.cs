@@ -10,7 +10,6 @@ using RichardSzalay.MockHttp;
 namespace GeneratedClients.Tests.Production;
 
 /// <summary>The options constructor's production behaviour: limits, retries, re-signing, time, logging.</summary>
-[Collection(nameof(SharedLimiterTests))]
 public class RuntimeTests : IDisposable
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
@@ -19,19 +18,20 @@ public class RuntimeTests : IDisposable
     private readonly List<(DateTimeOffset At, HttpRequestMessage Request)> _assetRequests = [];
     private readonly FakeLogger<BitgetClient> _logger = new();
 
-    public RuntimeTests() => ExchangeRateLimits.ResetForTests();
+    // Each test's own registry: the limiter and clock of the fake key are shared within the test only.
+    private readonly RateLimiterRegistry _registry = new();
 
     public void Dispose()
     {
-        ExchangeRateLimits.ResetForTests();
         _handler.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    private static BitgetClientOptions Options(Action<BitgetClientOptions>? change = null)
+    private BitgetClientOptions Options(Action<BitgetClientOptions>? change = null)
     {
         var options = new BitgetClientOptions
         {
+            RateLimit = { Registry = _registry },
             ApiKey = Fakes.BitgetKey,
             ApiSecret = Fakes.BitgetSecret,
             Passphrase = Fakes.BitgetPassphrase,
@@ -364,7 +364,7 @@ public class RuntimeTests : IDisposable
             requests.Add((_clock.GetUtcNow(), request.RequestUri!));
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answers[Math.Min(requests.Count - 1, 1)]) };
         });
-        var options = new HtxClientOptions { AccessKey = Fakes.HtxKey, SecretKey = Fakes.HtxSecret };
+        var options = new HtxClientOptions { AccessKey = Fakes.HtxKey, SecretKey = Fakes.HtxSecret, RateLimit = { Registry = _registry } };
         options.ClockSync.Enabled = false;
         options.Retry.UseJitter = false;
         options.Retry.BaseDelay = TimeSpan.FromSeconds(1); // HTX timestamps have whole seconds
@@ -392,7 +392,3 @@ internal sealed class NeverAnswers : HttpMessageHandler
         return new HttpResponseMessage(HttpStatusCode.OK);
     }
 }
-
-/// <summary>Tests that reset the process-wide limiter registry run one at a time.</summary>
-[CollectionDefinition(nameof(SharedLimiterTests), DisableParallelization = true)]
-public sealed class SharedLimiterTests;

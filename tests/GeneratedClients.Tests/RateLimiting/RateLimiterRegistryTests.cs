@@ -8,19 +8,10 @@ using GeneratedClients.Tests.Support;
 
 namespace GeneratedClients.Tests.RateLimiting;
 
-/// <summary>The registry is process-wide: its tests run alone, so that clearing it cannot disturb other tests.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessWideRegistry
+/// <summary>A registry of its own per test (the registry is injectable), so these tests run beside any others.</summary>
+public sealed class RateLimiterRegistryTests
 {
-    public const string Name = "Process-wide rate limiter registry";
-}
-
-[Collection(ProcessWideRegistry.Name)]
-public sealed class RateLimiterRegistryTests : IDisposable
-{
-    public RateLimiterRegistryTests() => ExchangeRateLimits.ResetForTests();
-
-    public void Dispose() => ExchangeRateLimits.ResetForTests();
+    private readonly RateLimiterRegistry _registry = new();
 
     [Fact]
     public void The_same_exchange_and_credential_share_one_limiter_created_once()
@@ -32,9 +23,9 @@ public sealed class RateLimiterRegistryTests : IDisposable
             return NewLimiter();
         }
 
-        var first = ExchangeRateLimits.Shared("htx", "key-1", Create);
-        var second = ExchangeRateLimits.Shared("htx", "key-1", Create);
-        var differentCase = ExchangeRateLimits.Shared("HTX", "key-1", Create);
+        var first = _registry.GetOrAdd("htx", "key-1", Create);
+        var second = _registry.GetOrAdd("htx", "key-1", Create);
+        var differentCase = _registry.GetOrAdd("HTX", "key-1", Create);
 
         Assert.Same(first, second);
         Assert.Same(first, differentCase);
@@ -44,10 +35,10 @@ public sealed class RateLimiterRegistryTests : IDisposable
     [Fact]
     public void Different_credentials_or_exchanges_get_different_limiters()
     {
-        var htx1 = ExchangeRateLimits.Shared("htx", "key-1", NewLimiter);
-        var htx2 = ExchangeRateLimits.Shared("htx", "key-2", NewLimiter);
-        var bitget1 = ExchangeRateLimits.Shared("bitget", "key-1", NewLimiter);
-        var keyCase = ExchangeRateLimits.Shared("htx", "KEY-1", NewLimiter); // credential keys are case-sensitive
+        var htx1 = _registry.GetOrAdd("htx", "key-1", NewLimiter);
+        var htx2 = _registry.GetOrAdd("htx", "key-2", NewLimiter);
+        var bitget1 = _registry.GetOrAdd("bitget", "key-1", NewLimiter);
+        var keyCase = _registry.GetOrAdd("htx", "KEY-1", NewLimiter); // credential keys are case-sensitive
 
         Assert.Equal(4, new HashSet<RateLimiter>([htx1, htx2, bitget1, keyCase], ReferenceEqualityComparer.Instance).Count);
     }
@@ -58,8 +49,8 @@ public sealed class RateLimiterRegistryTests : IDisposable
         var clock = TestTime.At(1_700_000_000_000);
         var limit = ExchangeRateLimits.BitgetSubAccountAssets;
 
-        var clientA = ExchangeRateLimits.Shared("bitget", "key", () => limit.CreateLimiter(clock));
-        var clientB = ExchangeRateLimits.Shared("bitget", "key", () => limit.CreateLimiter(clock));
+        var clientA = _registry.GetOrAdd("bitget", "key", () => limit.CreateLimiter(clock));
+        var clientB = _registry.GetOrAdd("bitget", "key", () => limit.CreateLimiter(clock));
 
         Assert.True(clientA.AttemptAcquire().IsAcquired);
         Assert.False(clientB.AttemptAcquire().IsAcquired);
@@ -77,7 +68,7 @@ public sealed class RateLimiterRegistryTests : IDisposable
         var threads = Enumerable.Range(0, racers).Select(i => new Thread(() =>
         {
             go.SignalAndWait();
-            limiters[i] = ExchangeRateLimits.Shared("htx", "race", () =>
+            limiters[i] = _registry.GetOrAdd("htx", "race", () =>
             {
                 Interlocked.Increment(ref created);
                 Thread.Sleep(20); // widen the window for a second creation
@@ -95,26 +86,26 @@ public sealed class RateLimiterRegistryTests : IDisposable
     [Fact]
     public void A_factory_that_throws_is_tried_again_on_next_use()
     {
-        Assert.Throws<InvalidOperationException>(() => ExchangeRateLimits.Shared("htx", "key", () => throw new InvalidOperationException("boom")));
+        Assert.Throws<InvalidOperationException>(() => _registry.GetOrAdd("htx", "key", () => throw new InvalidOperationException("boom")));
 
-        var limiter = ExchangeRateLimits.Shared("htx", "key", NewLimiter);
+        var limiter = _registry.GetOrAdd("htx", "key", NewLimiter);
 
-        Assert.Same(limiter, ExchangeRateLimits.Shared("htx", "key", NewLimiter));
+        Assert.Same(limiter, _registry.GetOrAdd("htx", "key", NewLimiter));
     }
 
     [Fact]
     public void A_factory_that_returns_null_is_an_error()
     {
-        Assert.Throws<InvalidOperationException>(() => ExchangeRateLimits.Shared("htx", "key", () => null!));
+        Assert.Throws<InvalidOperationException>(() => _registry.GetOrAdd("htx", "key", () => null!));
     }
 
     [Fact]
     public void Arguments_are_checked()
     {
-        Assert.Throws<ArgumentException>(() => ExchangeRateLimits.Shared("", "key", NewLimiter));
-        Assert.Throws<ArgumentNullException>(() => ExchangeRateLimits.Shared(null!, "key", NewLimiter));
-        Assert.Throws<ArgumentNullException>(() => ExchangeRateLimits.Shared("htx", null!, NewLimiter));
-        Assert.Throws<ArgumentNullException>(() => ExchangeRateLimits.Shared("htx", "key", null!));
+        Assert.Throws<ArgumentException>(() => _registry.GetOrAdd("", "key", NewLimiter));
+        Assert.Throws<ArgumentNullException>(() => _registry.GetOrAdd(null!, "key", NewLimiter));
+        Assert.Throws<ArgumentNullException>(() => _registry.GetOrAdd("htx", null!, NewLimiter));
+        Assert.Throws<ArgumentNullException>(() => _registry.GetOrAdd("htx", "key", null!));
     }
 
     [Fact]
@@ -133,7 +124,7 @@ public sealed class RateLimiterRegistryTests : IDisposable
     public void The_registry_stores_a_fingerprint_not_the_credential_key()
     {
         const string credential = "bg_0123456789abcdef0123456789abcdef";
-        ExchangeRateLimits.Shared("bitget", credential, NewLimiter);
+        _registry.GetOrAdd("bitget", credential, NewLimiter);
 
         var keys = RegistryKeys();
 
@@ -143,13 +134,14 @@ public sealed class RateLimiterRegistryTests : IDisposable
     }
 
     [Fact]
-    public void ResetForTests_forgets_the_shared_limiters()
+    public void Each_registry_shares_only_within_itself_and_the_static_entry_is_the_process_wide_one()
     {
-        var before = ExchangeRateLimits.Shared("htx", "key", NewLimiter);
+        var credential = "key-" + Guid.NewGuid().ToString("N");
+        var mine = _registry.GetOrAdd("htx", credential, NewLimiter);
 
-        ExchangeRateLimits.ResetForTests();
-
-        Assert.NotSame(before, ExchangeRateLimits.Shared("htx", "key", NewLimiter));
+        Assert.NotSame(mine, new RateLimiterRegistry().GetOrAdd("htx", credential, NewLimiter));
+        Assert.NotSame(mine, RateLimiterRegistry.Default.GetOrAdd("htx", credential, NewLimiter));
+        Assert.Same(RateLimiterRegistry.Default.GetOrAdd("htx", credential, NewLimiter), ExchangeRateLimits.Shared("htx", credential, NewLimiter));
     }
 
     [Fact]
@@ -168,20 +160,19 @@ public sealed class RateLimiterRegistryTests : IDisposable
     private static SlidingLogRateLimiter NewLimiter() => new(1, TimeSpan.FromSeconds(1), TimeProvider.System);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference ShareWithRuntimeKey(out RateLimiter limiter)
+    private WeakReference ShareWithRuntimeKey(out RateLimiter limiter)
     {
         // Built at run time, so it is not an interned literal that lives for ever anyway.
         var credential = string.Concat("runtime-", Guid.NewGuid().ToString("N"));
-        limiter = ExchangeRateLimits.Shared("htx", credential, NewLimiter);
-        Assert.Same(limiter, ExchangeRateLimits.Shared("htx", string.Concat(credential.AsSpan(0, 8), credential.AsSpan(8)), NewLimiter));
+        limiter = _registry.GetOrAdd("htx", credential, NewLimiter);
+        Assert.Same(limiter, _registry.GetOrAdd("htx", string.Concat(credential.AsSpan(0, 8), credential.AsSpan(8)), NewLimiter));
         return new WeakReference(credential);
     }
 
-    private static List<string> RegistryKeys()
+    private List<string> RegistryKeys()
     {
-        var field = typeof(ExchangeRateLimits).GetFields(BindingFlags.NonPublic | BindingFlags.Static)
-            .Single(f => f.FieldType.IsGenericType && f.FieldType.GetGenericTypeDefinition() == typeof(System.Collections.Concurrent.ConcurrentDictionary<,>));
-        var dictionary = (IDictionary)field.GetValue(null)!;
+        var field = typeof(RateLimiterRegistry).GetField("_limiters", BindingFlags.NonPublic | BindingFlags.Instance)!;
+        var dictionary = (IDictionary)field.GetValue(_registry)!;
         return [.. dictionary.Keys.Cast<string>()];
     }
 }

@@ -24,6 +24,7 @@ public class CallerMistakeTests(ITestOutputHelper output)
     private const string HtxCtorPlain = "HtxClient..ctor(HttpClient, HtxCredentials, TimeProvider)";
     private const string HtxCtorOptions = "HtxClient..ctor(HttpClient, HtxClientOptions, TimeProvider, ILogger<HtxClient>)";
     private const string BitgetAssets = "BitgetClient.GetSubAccountAssetsAsync(BitgetProductType, CancellationToken)";
+    private const string BitgetAccounts = "BitgetClient.GetAccountsAsync(BitgetProductType, CancellationToken)";
     private const string HtxOne = "HtxClient.GetCrossSubAccountInfoAsync(Int64, String, CancellationToken)";
     private const string HtxSweep = "HtxClient.GetCrossSubAccountInfoAsync(IEnumerable<Int64>, String, IProgress<HtxSweepProgress>, CancellationToken)";
 
@@ -195,6 +196,8 @@ public class CallerMistakeTests(ITestOutputHelper output)
         yield return new(BitgetAssets, "productType undefined (99)", c => new BitgetClient(c.Http, Fakes.Bitget()).GetSubAccountAssetsAsync((BitgetProductType)99), typeof(ArgumentOutOfRangeException), "productType");
         yield return new(BitgetAssets, "productType undefined (-1)", c => new BitgetClient(c.Http, Fakes.Bitget()).GetSubAccountAssetsAsync((BitgetProductType)(-1)), typeof(ArgumentOutOfRangeException), "productType");
         yield return new(BitgetAssets, "a demo productType on production options", c => new BitgetClient(c.Http, BitgetOptions()).GetSubAccountAssetsAsync(BitgetProductType.UsdtFuturesDemo), typeof(ArgumentException), "productType");
+        yield return new(BitgetAccounts, "productType undefined (99)", c => new BitgetClient(c.Http, Fakes.Bitget()).GetAccountsAsync((BitgetProductType)99), typeof(ArgumentOutOfRangeException), "productType");
+        yield return new(BitgetAccounts, "a demo productType on production options", c => new BitgetClient(c.Http, BitgetOptions()).GetAccountsAsync(BitgetProductType.CoinFuturesDemo), typeof(ArgumentException), "productType");
         yield return new(BitgetAssets, "a production productType on demo options", c => new BitgetClient(c.Http, BitgetOptions(o => o.Environment = BitgetEnvironment.DemoTrading)).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures), typeof(ArgumentException), "productType");
         foreach (var uid in new[] { 0L, -1L, long.MinValue })
         {
@@ -289,6 +292,10 @@ public class CallerMistakeTests(ITestOutputHelper output)
         yield return new("ExchangeResult<TItem>.get_Item(Int32)", "index Count (after the call)", async c => _ = (await HtxResult(c))[1], typeof(ArgumentOutOfRangeException), "index");
         yield return new("HtxSweepCanceledException..ctor(IReadOnlyList<HtxSubAccountOutcome>, IReadOnlyList<Int64>, Exception, CancellationToken)", "completed outcomes null", _ => Task.FromResult(new HtxSweepCanceledException(null!, [], null, default)), typeof(ArgumentNullException), "completedOutcomes");
         yield return new("HtxSweepCanceledException..ctor(IReadOnlyList<HtxSubAccountOutcome>, IReadOnlyList<Int64>, Exception, CancellationToken)", "canceled sub-accounts null", _ => Task.FromResult(new HtxSweepCanceledException([], null!, null, default)), typeof(ArgumentNullException), "canceledSubUids");
+        const string Registry = "RateLimiterRegistry.GetOrAdd(String, String, Func<RateLimiter>)";
+        yield return new(Registry, "exchange empty", _ => Task.FromResult(new RateLimiterRegistry().GetOrAdd("", "key", () => new SlidingLogRateLimiter(1, TimeSpan.FromSeconds(1)))), typeof(ArgumentException), "exchange");
+        yield return new(Registry, "credentialKey null", _ => Task.FromResult(new RateLimiterRegistry().GetOrAdd("htx", null!, () => new SlidingLogRateLimiter(1, TimeSpan.FromSeconds(1)))), typeof(ArgumentNullException), "credentialKey");
+        yield return new(Registry, "create null", _ => Task.FromResult(new RateLimiterRegistry().GetOrAdd("htx", "key", null!)), typeof(ArgumentNullException), "create");
         yield return new("WireDeviation.Summarize(IEnumerable<WireDeviation>)", "deviations null", _ => Task.FromResult(WireDeviation.Summarize(null!)), typeof(ArgumentNullException), "deviations");
         yield return new("SubAccountBalance.From(BitgetSubAccountAssetsResult)", "result null", _ => Task.FromResult(SubAccountBalance.From((BitgetSubAccountAssetsResult)null!)), typeof(ArgumentNullException), "result");
         yield return new("SubAccountBalance.From(HtxCrossSubAccountInfoResult)", "result null", _ => Task.FromResult(SubAccountBalance.From((HtxCrossSubAccountInfoResult)null!)), typeof(ArgumentNullException), "result");

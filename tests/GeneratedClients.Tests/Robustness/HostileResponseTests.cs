@@ -322,6 +322,14 @@ public class HostileResponseTests(ITestOutputHelper output)
             schema["data[].assetList[]." + amount] = "figure";
         }
 
+        // Bitget getAccounts: the calling account's futures accounts, one per margin coin.
+        schema["data[].marginCoin"] = "text";
+        schema["data[].assetMode"] = "text";
+        foreach (var amount in new[] { "locked", "available", "crossedMaxAvailable", "isolatedMaxAvailable", "maxTransferOut", "accountEquity", "usdtEquity", "btcEquity", "crossedRiskRate", "unrealizedPL", "coupon", "crossedUnrealizedPL", "isolatedUnrealizedPL" })
+        {
+            schema["data[]." + amount] = "figure";
+        }
+
         foreach (var text in new[] { "margin_mode", "margin_account", "margin_asset", "position_mode" })
         {
             schema["data[]." + text] = "text";

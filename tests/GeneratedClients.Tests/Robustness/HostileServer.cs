@@ -90,6 +90,7 @@ internal sealed class HostileServer : IDisposable
             call = (exchange, operation) switch
             {
                 ("bitget", "getSubAccountAssets") => Box(_bitget.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures)),
+                ("bitget", "getAccounts") => Box(_bitget.GetAccountsAsync(BitgetProductType.UsdtFutures)),
                 ("htx", "getCrossSubAccountInfo") => Box(_htx.GetCrossSubAccountInfoAsync(123456, "USDT")),
                 ("bitget", "getServerTime") => Box(new BitgetClient(_http, SyncingBitgetOptions()).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures)),
                 ("htx", "getServerTimestamp") => Box(new HtxClient(_http, SyncingHtxOptions()).GetCrossSubAccountInfoAsync(123456, "USDT")),

@@ -1,4 +1,4 @@
-namespace GeneratedClients.Common;
+namespace GeneratedClients.Time;
 
 /// <summary>Unix milliseconds from the wire, checked: a value outside what <see cref="DateTimeOffset"/> holds is not a time.</summary>
 internal static class UnixTime

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace GeneratedClients.Common;
+namespace GeneratedClients.Transport;
 
 /// <summary>
 /// A response body held in memory in chunks rented from <see cref="ArrayPool{T}.Shared"/>, read back as a

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace GeneratedClients.Common;
+namespace GeneratedClients.Signing;
 
 /// <summary>Base64(HMAC-SHA256(key, UTF-8 message)), the primitive both exchanges sign with.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GeneratedClients.Common;
+namespace GeneratedClients.Signing;
 
 /// <summary>Checks for credential values: present, not blank, never echoed.</summary>
 internal static class SecretText

@@ -24,7 +24,7 @@ namespace GeneratedClients;
 /// eligible less than a millisecond after an early timer tick is woken at most a millisecond late, never early.
 /// </para>
 /// </remarks>
-public sealed class SlidingLogRateLimiter : RateLimiter
+public sealed partial class SlidingLogRateLimiter : RateLimiter
 {
     private const int InitialLogCapacity = 16;
 
@@ -330,41 +330,6 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         }
     }
 
-    private void Cancel(Waiter waiter, CancellationToken token)
-    {
-        lock (_gate)
-        {
-            if (!waiter.Queued)
-            {
-                return; // already granted, or failed by Dispose
-            }
-
-            Remove(waiter);
-            waiter.TrySetCanceled(token);
-
-            // The next waiter may need fewer permits than the one that left, so it may be grantable now, or sooner.
-            ServeQueue(_time.GetTimestamp());
-        }
-    }
-
-    /// <summary>Grants the waiters at the head of the queue that can be granted now, then re-arms the timer. Under the lock.</summary>
-    private void ServeQueue(long now)
-    {
-        Prune(now);
-        while (_head is { } waiter && Free >= Math.Max(waiter.PermitCount, 1))
-        {
-            Remove(waiter);
-            var lease = Record(waiter.PermitCount, now);
-            _successfulLeases++;
-
-            // Unregister (not Dispose): it never waits for a running callback, which may be blocked on this lock.
-            waiter.Registration.Unregister();
-            waiter.TrySetResult(lease);
-        }
-
-        ArmTimer(now);
-    }
-
     /// <summary>Grants at once if the queue is empty and enough permits are free. Under the lock, after <see cref="ServeQueue"/>.</summary>
     private bool TryGrantNow(int permitCount, long now, out RateLimitLease lease)
     {
@@ -378,9 +343,6 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         _successfulLeases++;
         return true;
     }
-
-    /// <summary>Permits free now. Under the lock, after <see cref="Prune"/>.</summary>
-    private int Free => _permitLimit - _logCount;
 
     /// <summary>Arms the timer for the moment the head waiter's permits free up, unless it is armed for that moment already.</summary>
     private void ArmTimer(long now)
@@ -403,153 +365,6 @@ public sealed class SlidingLogRateLimiter : RateLimiter
         _timer.Change(delay < MinimumTimerDelay ? MinimumTimerDelay : delay > MaximumTimerDelay ? MaximumTimerDelay : delay, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>
-    /// The time, in timestamp units, until <paramref name="permitCount"/> permits could be granted behind
-    /// <paramref name="permitsAhead"/> queued permits, if every freed permit were taken the moment it frees up.
-    /// Exact for single-permit waiters; an estimate otherwise.
-    /// </summary>
-    private long EstimateWait(long permitsAhead, int permitCount, long now)
-    {
-        // Permit slot i (0-based, in the order slots free up) is free now if i < Free, else it is held by log
-        // entry i - Free. Each further round through all the slots takes one span more.
-        var last = permitsAhead + Math.Max(permitCount, 1) - 1;
-        var rounds = Math.DivRem(last, _permitLimit, out var slot);
-        var free = Free;
-        var freeAt = slot < free
-            ? now + ((Int128)rounds * _span)
-            : LogEntry((int)slot - free) + ((Int128)(rounds + 1) * _span);
-        var wait = freeAt - now;
-        return wait <= 0 ? 0 : wait >= long.MaxValue ? long.MaxValue : (long)wait;
-    }
-
-    private void Prune(long now)
-    {
-        while (_logCount > 0 && now - _log[_logStart] >= _span)
-        {
-            _logStart = _logStart + 1 == _log.Length ? 0 : _logStart + 1;
-            _logCount--;
-            _firstSequence++;
-        }
-    }
-
-    /// <summary>Logs the grant; a single permit's lease can move its entry to the time it is disposed.</summary>
-    private RateLimitLease Record(int permitCount, long now)
-    {
-        var sequence = _firstSequence + _logCount;
-        for (var i = 0; i < permitCount; i++)
-        {
-            if (_logCount == _log.Length)
-            {
-                GrowLog();
-            }
-
-            _log[(_logStart + _logCount) % _log.Length] = now;
-            _logCount++;
-        }
-
-        if (permitCount > 0)
-        {
-            _idleSince = now + _span;
-        }
-
-        return permitCount == 1 ? new ReleasableLease(this, sequence) : Granted;
-    }
-
-    /// <summary>
-    /// Moves a grant's log entry to now, when its lease is disposed after the request's answer arrived: the
-    /// exchange counts a request when it arrives, which is no later than its answer, so a request that took long
-    /// to arrive still holds its permit a full span after it reached the exchange.
-    /// </summary>
-    private void Restamp(long sequence)
-    {
-        lock (_gate)
-        {
-            if (_disposed || sequence < _firstSequence || sequence >= _firstSequence + _logCount)
-            {
-                return; // already out of the span
-            }
-
-            var position = (_logStart + (int)(sequence - _firstSequence)) % _log.Length;
-            var now = _time.GetTimestamp();
-            if (now > _log[position])
-            {
-                _log[position] = now;
-                _idleSince = Math.Max(_idleSince, now + _span);
-                ServeQueue(now);
-            }
-        }
-    }
-
-    /// <summary>The latest of the oldest <paramref name="count"/> log entries (the moment they have all left the span, minus the span).</summary>
-    private long LatestEntry(int count)
-    {
-        var latest = long.MinValue;
-        for (var i = 0; i < count; i++)
-        {
-            latest = Math.Max(latest, LogEntry(i));
-        }
-
-        return latest;
-    }
-
-    private void GrowLog()
-    {
-        var grown = new long[(int)Math.Min((long)_log.Length * 2, _permitLimit)];
-        for (var i = 0; i < _logCount; i++)
-        {
-            grown[i] = LogEntry(i);
-        }
-
-        _log = grown;
-        _logStart = 0;
-    }
-
-    private long LogEntry(int index) => _log[(_logStart + index) % _log.Length];
-
-    private void Enqueue(Waiter waiter)
-    {
-        waiter.Queued = true;
-        waiter.Previous = _tail;
-        if (_tail is null)
-        {
-            _head = waiter;
-        }
-        else
-        {
-            _tail.Next = waiter;
-        }
-
-        _tail = waiter;
-        _queueLength++;
-        _queuedPermits += waiter.PermitCount;
-    }
-
-    private void Remove(Waiter waiter)
-    {
-        if (waiter.Previous is null)
-        {
-            _head = waiter.Next;
-        }
-        else
-        {
-            waiter.Previous.Next = waiter.Next;
-        }
-
-        if (waiter.Next is null)
-        {
-            _tail = waiter.Previous;
-        }
-        else
-        {
-            waiter.Next.Previous = waiter.Previous;
-        }
-
-        waiter.Next = waiter.Previous = null;
-        waiter.Queued = false;
-        _queueLength--;
-        _queuedPermits -= waiter.PermitCount;
-    }
-
     private long ToTimestampSpan(TimeSpan span)
     {
         var units = (((Int128)span.Ticks * _frequency) + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
@@ -568,83 +383,5 @@ public sealed class SlidingLogRateLimiter : RateLimiter
 
         var ticks = (((Int128)timestampUnits * TimeSpan.TicksPerSecond) + _frequency - 1) / _frequency;
         return ticks >= TimeSpan.MaxValue.Ticks ? TimeSpan.MaxValue : new TimeSpan((long)ticks);
-    }
-
-    /// <summary>A queued acquisition: its task, its place in the queue and its cancellation registration.</summary>
-    private sealed class Waiter(SlidingLogRateLimiter owner, int permitCount)
-        : TaskCompletionSource<RateLimitLease>(TaskCreationOptions.RunContinuationsAsynchronously)
-    {
-        public SlidingLogRateLimiter Owner { get; } = owner;
-
-        public int PermitCount { get; } = permitCount;
-
-        // Guarded by the owner's lock.
-        public Waiter? Next { get; set; }
-
-        public Waiter? Previous { get; set; }
-
-        public bool Queued { get; set; }
-
-        public CancellationTokenRegistration Registration { get; set; }
-    }
-
-    private sealed class GrantedLease : RateLimitLease
-    {
-        public override bool IsAcquired => true;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-    }
-
-    /// <summary>A granted single permit: disposing it (when the request's answer is in) moves its log entry to that moment.</summary>
-    private sealed class ReleasableLease(SlidingLogRateLimiter owner, long sequence) : RateLimitLease
-    {
-        private int _released;
-
-        public override bool IsAcquired => true;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing && Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                owner.Restamp(sequence);
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-
-    private sealed class RefusedLease(TimeSpan retryAfter) : RateLimitLease
-    {
-        private static readonly string[] Names = [MetadataName.RetryAfter.Name];
-
-        public override bool IsAcquired => false;
-
-        public override IEnumerable<string> MetadataNames => Names;
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (metadataName == MetadataName.RetryAfter.Name)
-            {
-                metadata = retryAfter;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
     }
 }

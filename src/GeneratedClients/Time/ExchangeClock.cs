@@ -1,4 +1,4 @@
-namespace GeneratedClients.Common;
+namespace GeneratedClients.Time;
 
 /// <summary>
 /// The clock request timestamps are read from: the caller's <see cref="TimeProvider"/> plus the

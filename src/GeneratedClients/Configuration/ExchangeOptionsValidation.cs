@@ -1,4 +1,4 @@
-namespace GeneratedClients.Common;
+namespace GeneratedClients.Configuration;
 
 /// <summary>Checks of the settings both exchanges share; each failure names the setting, never a value.</summary>
 internal static class ExchangeOptionsValidation

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace GeneratedClients.Common;
+namespace GeneratedClients.Pipeline;
 
 /// <summary>The library's log lines. Values are the request's shape only: never a key, secret, passphrase or signature.</summary>
 internal static partial class ExchangeLog

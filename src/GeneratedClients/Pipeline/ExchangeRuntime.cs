@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 
-namespace GeneratedClients.Common;
+namespace GeneratedClients.Pipeline;
 
 /// <summary>
 /// What turns one signed request into a production call: the shared rate limiter, retries of
@@ -15,18 +15,18 @@ namespace GeneratedClients.Common;
 internal sealed class ExchangeRuntime
 {
     private readonly string _exchange;
-    private readonly RateLimiter? _limiter;
+    private readonly Func<string, ExchangeRateLimit, RateLimiter>? _limiterFor;
     private readonly ResiliencePipeline _retry;
     private readonly TimeSpan? _timeout;
     private readonly TimeProvider _local;
     private readonly ExchangeClock? _clock;
     private readonly ILogger _logger;
 
-    private ExchangeRuntime(string exchange, TimeProvider local, RateLimiter? limiter, ResiliencePipeline retry, TimeSpan? timeout, ExchangeClock? clock, ILogger logger)
+    private ExchangeRuntime(string exchange, TimeProvider local, Func<string, ExchangeRateLimit, RateLimiter>? limiterFor, ResiliencePipeline retry, TimeSpan? timeout, ExchangeClock? clock, ILogger logger)
     {
         _exchange = exchange;
         _local = local;
-        _limiter = limiter;
+        _limiterFor = limiterFor;
         _retry = retry;
         _timeout = timeout;
         _clock = clock;
@@ -48,16 +48,22 @@ internal sealed class ExchangeRuntime
     public static ExchangeRuntime Plain(string exchange, TimeProvider? time) =>
         new(exchange, time ?? TimeProvider.System, null, ResiliencePipeline.Empty, null, null, NullLogger.Instance);
 
-    public static ExchangeRuntime Create(string exchange, ExchangeClientOptions options, ExchangeRateLimit documented, string credentialKey, TimeProvider? time, ILogger? logger)
+    public static ExchangeRuntime Create(string exchange, ExchangeClientOptions options, string credentialKey, TimeProvider? time, ILogger? logger, RateLimiterRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var local = time ?? TimeProvider.System;
         logger ??= NullLogger.Instance;
         var limits = options.RateLimit;
-        RateLimiter? limiter = !limits.Enabled ? null : limits.Limiter ?? ExchangeRateLimits.Shared(exchange, credentialKey, () =>
-            new SlidingLogRateLimiter(limits.PermitLimit ?? documented.PermitLimit, limits.Window ?? documented.Window, local, limits.SafetyMargin));
-        var clock = options.ClockSync.Enabled ? new ExchangeClock(local, options.ClockSync.RefreshInterval) : null;
-        return new(exchange, local, limiter, BuildRetry(exchange, options.Retry, local, logger), options.Timeout, clock, logger);
+        registry = limits.Registry ?? registry ?? RateLimiterRegistry.Default;
+        // One limiter per limit group and key (an exchange limits each endpoint family on its own); a limiter of the
+        // caller's own (RateLimit:Limiter) serves every group; PermitLimit/Window override every documented limit.
+        Func<string, ExchangeRateLimit, RateLimiter>? limiterFor = !limits.Enabled ? null
+            : limits.Limiter is { } own ? (_, _) => own
+            : (group, documented) => registry.GetOrAdd(group, credentialKey, () =>
+                new SlidingLogRateLimiter(limits.PermitLimit ?? documented.PermitLimit, limits.Window ?? documented.Window, local, limits.SafetyMargin));
+        // Why shared: the offset belongs to the key's exchange and this local clock, not to a client; one measurement serves all.
+        var clock = options.ClockSync.Enabled ? registry.GetOrAddClock(exchange, credentialKey, local, () => new ExchangeClock(local, options.ClockSync.RefreshInterval)) : null;
+        return new(exchange, local, limiterFor, BuildRetry(exchange, options.Retry, local, logger), options.Timeout, clock, logger);
     }
 
     /// <summary>
@@ -65,8 +71,14 @@ internal sealed class ExchangeRuntime
     /// and the synchronised clock, and is logged. Transient failures are retried; a rejected timestamp
     /// resynchronises the clock and is tried once more.
     /// </summary>
+    /// <param name="attempt">Builds, signs and sends one attempt.</param>
+    /// <param name="limit">The call's limit group (the registry's key: the exchange, or the exchange and endpoint) and its documented limit.</param>
+    /// <param name="maxResponseBytes">Bodies larger than this are refused.</param>
+    /// <param name="serverTime">Reads the exchange's time, for clock synchronisation.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
     public async Task<T> ExecuteAsync<T>(
         Func<ExchangeCall, TimeProvider, CancellationToken, Task<T>> attempt,
+        (string Group, ExchangeRateLimit Documented) limit,
         long maxResponseBytes,
         Func<CancellationToken, Task<DateTimeOffset>> serverTime,
         CancellationToken cancellationToken)
@@ -77,6 +89,7 @@ internal sealed class ExchangeRuntime
             await _clock.EnsureFreshAsync(serverTime, ClockSyncFailed, cancellationToken).ConfigureAwait(false);
         }
 
+        var limiter = _limiterFor?.Invoke(limit.Group, limit.Documented);
         var attempts = 0;
         return await _retry.ExecuteAsync(
             async token =>
@@ -85,7 +98,7 @@ internal sealed class ExchangeRuntime
                 {
                     try
                     {
-                        return await AttemptAsync(attempt, maxResponseBytes, ++attempts, token).ConfigureAwait(false);
+                        return await AttemptAsync(attempt, limiter, maxResponseBytes, ++attempts, token).ConfigureAwait(false);
                     }
                     catch (ExchangeTimestampException) when (_clock is not null && !resynced)
                     {
@@ -107,11 +120,11 @@ internal sealed class ExchangeRuntime
             return await serverTime(linked.Token).ConfigureAwait(false);
         };
 
-    private async Task<T> AttemptAsync<T>(Func<ExchangeCall, TimeProvider, CancellationToken, Task<T>> attempt, long maxResponseBytes, int number, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(Func<ExchangeCall, TimeProvider, CancellationToken, Task<T>> attempt, RateLimiter? limiter, long maxResponseBytes, int number, CancellationToken cancellationToken)
     {
         // The lease is held until the answer is in: disposing it then tells the limiter when the request was
         // certainly at the exchange, so a request that was slow to arrive still counts a full window from there.
-        using var lease = _limiter is null ? null : await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        using var lease = limiter is null ? null : await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         if (lease is { IsAcquired: false })
         {
             lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);

@@ -1,0 +1,15 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Newtonsoft.Json;
+
+namespace GeneratedClients.Transport;
+
+/// <summary>The response body passed the configured size limit; reading stopped there.</summary>
+internal sealed class ResponseTooLargeException : IOException
+{
+    public ResponseTooLargeException(long limit)
+        : base(string.Create(CultureInfo.InvariantCulture, $"the response body is larger than the limit of {limit} bytes (MaxResponseBytes); reading stopped there"))
+    {
+    }
+}
