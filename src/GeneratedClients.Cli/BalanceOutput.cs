@@ -70,6 +70,7 @@ internal sealed record ResultTable(string Title, IReadOnlyList<string> Columns, 
     {
         null => null,
         decimal number => number.ToString(CultureInfo.InvariantCulture),
+        bool flag => flag ? "yes" : "no",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString(),
     };

@@ -13,7 +13,7 @@ namespace GeneratedClients.Cli;
 internal sealed record CliContext(TextWriter Out, TextWriter Error, Func<string, string?> Variable, bool Interactive);
 
 /// <summary>
-/// The command-line tool: <c>bitget sub-account-assets</c>, <c>htx sub-account-info</c> and <c>summary</c>,
+/// The command-line tool: <c>bitget sub-account-assets</c>, <c>bitget account-assets</c>, <c>htx sub-account-info</c> and <c>summary</c>,
 /// against the real exchanges with credentials or the built-in simulator without.
 /// </summary>
 internal static class CliApp
@@ -41,7 +41,8 @@ internal static class CliApp
         var marginAccount = new Option<string?>("--margin-account", "-m") { Description = "HTX margin account, e.g. USDT (all when left out)" };
 
         var bitgetAssets = new Command("sub-account-assets", "Futures assets of every Bitget sub-account") { productType };
-        var bitget = new Command("bitget", "Bitget futures account") { bitgetAssets };
+        var bitgetAccounts = new Command("account-assets", "Futures accounts of the Bitget main account (the API key's owner), one per margin coin") { productType };
+        var bitget = new Command("bitget", "Bitget futures account") { bitgetAssets, bitgetAccounts };
         var htxRequiredUid = new Option<long[]>("--sub-uid", "-u") { Description = "HTX sub-account UID (repeat for several)", AllowMultipleArgumentsPerToken = true, Required = true };
         htxRequiredUid.Validators.AddRange(subUid.Validators);
         var htxInfo = new Command("sub-account-info", "Cross-margin assets of HTX sub-accounts") { htxRequiredUid, marginAccount };
@@ -60,6 +61,14 @@ internal static class CliApp
             return ExitCodes.Success;
         }, token));
 
+        bitgetAccounts.SetAction((parse, token) => Execute(context, parse.GetValue(verbose), async token =>
+        {
+            await using var session = await Open(context, parse.GetValue(live), needsBitget: true, needsHtx: false, parse.GetValue(output), token).ConfigureAwait(false);
+            var result = await session.Bitget!.GetAccountsAsync(ParseProductType(parse.GetValue(productType)!), token).ConfigureAwait(false);
+            Write(context, parse.GetValue(output), Tables.BitgetAccounts(result, session.BitgetMainUserId));
+            return ExitCodes.Success;
+        }, token));
+
         htxInfo.SetAction((parse, token) => Execute(context, parse.GetValue(verbose), async token =>
         {
             await using var session = await Open(context, parse.GetValue(live), needsBitget: false, needsHtx: true, parse.GetValue(output), token).ConfigureAwait(false);
@@ -73,7 +82,9 @@ internal static class CliApp
             var format = parse.GetValue(output);
             await using var session = await Open(context, parse.GetValue(live), needsBitget: true, needsHtx: true, format, token).ConfigureAwait(false);
             var uids = parse.GetValue(subUid) is { Length: > 0 } given ? given : session.HtxSimulated ? [.. session.SimulatedHtxUids.Take(SimulatedSummaryUids)] : [];
-            var bitgetResult = await session.Bitget!.GetSubAccountAssetsAsync(ParseProductType(parse.GetValue(productType)!), token).ConfigureAwait(false);
+            var bitgetProductType = ParseProductType(parse.GetValue(productType)!);
+            var bitgetMain = await session.Bitget!.GetAccountsAsync(bitgetProductType, token).ConfigureAwait(false);
+            var bitgetResult = await session.Bitget.GetSubAccountAssetsAsync(bitgetProductType, token).ConfigureAwait(false);
             IReadOnlyList<HtxSubAccountOutcome> outcomes = [];
             if (uids.Length == 0)
             {
@@ -84,7 +95,7 @@ internal static class CliApp
                 outcomes = await Sweep(context, session.Htx!, uids, parse.GetValue(marginAccount), format, token).ConfigureAwait(false);
             }
 
-            Write(context, format, Tables.Summary([.. SubAccountBalance.From(bitgetResult), .. SubAccountBalance.From(outcomes)]));
+            Write(context, format, Tables.Summary([.. SubAccountBalance.From(bitgetMain, session.BitgetMainUserId), .. SubAccountBalance.From(bitgetResult), .. SubAccountBalance.From(outcomes)]));
             return ReportFailures(context, outcomes);
         }, token));
 

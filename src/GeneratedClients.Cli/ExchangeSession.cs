@@ -14,6 +14,9 @@ internal sealed class ExchangeSession : IAsyncDisposable
     public const string BitgetKeyVariable = "BITGET_API_KEY";
     public const string BitgetSecretVariable = "BITGET_API_SECRET";
     public const string BitgetPassphraseVariable = "BITGET_API_PASSPHRASE";
+    /// <summary>The Bitget main account's user id (optional): Bitget does not send it with the main account's assets.</summary>
+    public const string BitgetMainUserIdVariable = "BITGET_MAIN_USER_ID";
+
     public const string HtxKeyVariable = "HTX_ACCESS_KEY";
     public const string HtxSecretVariable = "HTX_SECRET_KEY";
 
@@ -35,6 +38,9 @@ internal sealed class ExchangeSession : IAsyncDisposable
     public SimulatorHost? Simulator { get; private set; }
 
     public bool BitgetSimulated { get; private set; }
+
+    /// <summary>The Bitget main account's user id: the simulator's, or <see cref="BitgetMainUserIdVariable"/> when live (null when unset).</summary>
+    public long? BitgetMainUserId { get; private set; }
 
     public bool HtxSimulated { get; private set; }
 
@@ -86,6 +92,7 @@ internal sealed class ExchangeSession : IAsyncDisposable
             if (needsBitget)
             {
                 session.BitgetSimulated = !useBitget;
+                session.BitgetMainUserId = useBitget ? ReadUserId(variable(BitgetMainUserIdVariable)) : session.Simulator!.Options.BitgetMainUserId;
                 session.Bitget = session.CreateBitget(useBitget ? bitgetValues : null);
             }
 
@@ -139,6 +146,11 @@ internal sealed class ExchangeSession : IAsyncDisposable
         _httpClients.Add(http);
         return http;
     }
+
+    private static long? ReadUserId(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : long.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id
+        : throw new UsageException($"{BitgetMainUserIdVariable} is not a user id (a positive whole number).");
 
     private static string?[] Read(Func<string, string?> variable, params string[] names) =>
         [.. names.Select(name => string.IsNullOrWhiteSpace(variable(name)) ? null : variable(name))];

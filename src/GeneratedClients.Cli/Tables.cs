@@ -12,6 +12,12 @@ internal static class Tables
         [.. result.SelectMany(sub => sub.AssetList.Select(asset => (IReadOnlyList<object?>)
             [sub.UserId, asset.MarginCoin, asset.Equity, asset.Available, asset.Locked, asset.UnrealizedPnl, asset.UsdtEquity, asset.BtcEquity, asset.Coupon]))]);
 
+    public static ResultTable BitgetAccounts(BitgetAccountsResult result, long? mainUserId) => new(
+        $"Bitget {result.ProductType} main-account futures accounts at {result.RequestTime:u}",
+        ["Account", "Coin", "Equity", "Available", "Locked", "Unrealized PnL", "USDT equity", "BTC equity", "Crossed risk rate", "Coupon"],
+        [.. result.Select(account => (IReadOnlyList<object?>)
+            [mainUserId, account.MarginCoin, account.AccountEquity, account.Available, account.Locked, account.UnrealizedPnl, account.UsdtEquity, account.BtcEquity, account.CrossedRiskRate, account.Coupon])]);
+
     public static ResultTable Htx(IReadOnlyList<HtxSubAccountOutcome> outcomes) => new(
         "HTX cross-margin sub-account assets",
         ["Sub account", "Margin account", "Equity", "Available", "Frozen", "Position margin", "Unrealized PnL", "Risk rate", "Contracts"],
@@ -21,7 +27,7 @@ internal static class Tables
 
     public static ResultTable Summary(IReadOnlyList<SubAccountBalance> rows) => new(
         "Sub-account balances across exchanges",
-        ["Exchange", "Sub account", "Coin", "Equity", "Available", "Locked", "Unrealized PnL", "USDT equity"],
+        ["Exchange", "Sub account", "Main account", "Coin", "Equity", "Available", "Locked", "Unrealized PnL", "USDT equity"],
         [.. rows.Select(row => (IReadOnlyList<object?>)
-            [row.Exchange, row.SubAccountId, row.Coin, row.Equity, row.Available, row.Locked, row.UnrealizedPnl, row.UsdtEquity])]);
+            [row.Exchange, row.SubAccountId, row.IsMainAccount, row.Coin, row.Equity, row.Available, row.Locked, row.UnrealizedPnl, row.UsdtEquity])]);
 }

@@ -5,14 +5,15 @@ using System.Text;
 namespace GeneratedClients.Simulator;
 
 /// <summary>
-/// Bitget's side of <c>GET /api/v2/mix/account/sub-account-assets</c> and <c>GET /api/v2/public/time</c>:
+/// Bitget's side of <c>GET /api/v2/mix/account/sub-account-assets</c>, <c>GET /api/v2/mix/account/accounts</c> and
+/// <c>GET /api/v2/public/time</c>:
 /// the signature checked from the raw request, Bitget's error envelope and codes, the per-key rate limit.
 /// </summary>
 /// <remarks>
 /// Checks, in order: the four ACCESS-* headers present (40001 key, 40002 sign, 40003 timestamp,
 /// 40011 passphrase); the key known (40037); the timestamp a number of milliseconds (40005) within
 /// <see cref="SimulatorOptions.BitgetTimestampTolerance"/> of the simulated clock (40008); the passphrase
-/// (40011); the signature (40009). Then the rate limit (HTTP 429, code "429"), then productType (40019
+/// (40011); the signature (40009). Then the endpoint's rate limit (HTTP 429, code "429"), then productType (40019
 /// missing, 40020 unknown; compared ignoring case). Errors are HTTP 400 with
 /// <c>{"code","msg","requestTime","data":null}</c>.
 /// </remarks>
@@ -37,33 +38,14 @@ internal static class BitgetExchange
 
     public static SimResponse SubAccountAssets(SimRequest request, SimulatorState state, bool enforceRateLimit)
     {
-        if (Authenticate(request, state) is { } refused)
+        if (Admit(request, state, enforceRateLimit ? state.BitgetLimits : null, out var productType) is { } refused)
         {
             return refused;
         }
 
-        if (enforceRateLimit && state.Options.RateLimitsEnabled && !state.BitgetLimits.TryAcquire(request.Key!))
+        var subAccounts = state.Accounts.Bitget(productType)!;
+        return Success(state, json =>
         {
-            return Error(state, 429, "429", "Too Many Requests", SimulatorOutcome.RateLimited);
-        }
-
-        var productType = QueryValue(request.RawQuery, "productType");
-        if (string.IsNullOrEmpty(productType))
-        {
-            return Error(state, 400, "40019", "Parameter productType cannot be empty", SimulatorOutcome.BadRequest);
-        }
-
-        var subAccounts = state.Accounts.Bitget(productType);
-        if (subAccounts is null)
-        {
-            return Error(state, 400, "40020", "Parameter productType error", SimulatorOutcome.BadRequest);
-        }
-
-        var now = state.Now.ToUnixTimeMilliseconds();
-        var body = Wire.Write(json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("code", "00000");
             json.WriteStartArray("data");
             foreach (var subAccount in subAccounts)
             {
@@ -73,17 +55,7 @@ internal static class BitgetExchange
                 foreach (var asset in subAccount.Assets)
                 {
                     json.WriteStartObject();
-                    json.WriteString("marginCoin", asset.MarginCoin);
-                    json.WriteString("locked", Wire.Text(asset.Locked));
-                    json.WriteString("available", Wire.Text(asset.Available));
-                    json.WriteString("crossedMaxAvailable", Wire.Text(asset.CrossedMaxAvailable));
-                    json.WriteString("isolatedMaxAvailable", Wire.Text(asset.IsolatedMaxAvailable));
-                    json.WriteString("maxTransferOut", Wire.Text(asset.MaxTransferOut));
-                    json.WriteString("accountEquity", Wire.Text(asset.AccountEquity)); // quirk: not "equity"
-                    json.WriteString("usdtEquity", Wire.Text(asset.UsdtEquity));
-                    json.WriteString("btcEquity", Wire.Text(asset.BtcEquity));
-                    json.WriteString("unrealizedPL", Wire.Text(asset.UnrealizedPL));
-                    json.WriteString("coupon", asset.Coupon is decimal coupon ? Wire.Text(coupon) : ""); // quirk: "" for none
+                    WriteAsset(json, asset);
                     json.WriteEndObject();
                 }
 
@@ -92,11 +64,99 @@ internal static class BitgetExchange
             }
 
             json.WriteEndArray();
+        });
+    }
+
+    /// <summary>
+    /// <c>GET /api/v2/mix/account/accounts</c>: the main account's futures account per margin coin, the asset fields of
+    /// the sub-account assets plus the cross/isolated fields and <c>assetMode</c>; counted against its own limit.
+    /// </summary>
+    public static SimResponse Accounts(SimRequest request, SimulatorState state, bool enforceRateLimit)
+    {
+        if (Admit(request, state, enforceRateLimit ? state.BitgetAccountsLimits : null, out var productType) is { } refused)
+        {
+            return refused;
+        }
+
+        var accounts = state.Accounts.BitgetMain(productType)!;
+        return Success(state, json =>
+        {
+            json.WriteStartArray("data");
+            foreach (var account in accounts)
+            {
+                json.WriteStartObject();
+                WriteAsset(json, account);
+                var equity = account.AccountEquity;
+                json.WriteString("crossedRiskRate", Wire.Text(equity > 0 ? decimal.Round(account.Locked / equity, 6, MidpointRounding.ToZero) : 0m));
+                json.WriteString("crossedUnrealizedPL", Wire.Text(account.UnrealizedPL));
+                json.WriteString("isolatedUnrealizedPL", "0");
+                json.WriteString("assetMode", "single");
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
+    }
+
+    /// <summary>The checks every signed Bitget read shares: authentication, then the rate limit (when given), then productType.</summary>
+    private static SimResponse? Admit(SimRequest request, SimulatorState state, SlidingWindowLog? limit, out string productType)
+    {
+        productType = string.Empty;
+        if (Authenticate(request, state) is { } refused)
+        {
+            return refused;
+        }
+
+        if (limit is not null && state.Options.RateLimitsEnabled && !limit.TryAcquire(request.Key!))
+        {
+            return Error(state, 429, "429", "Too Many Requests", SimulatorOutcome.RateLimited);
+        }
+
+        var asked = QueryValue(request.RawQuery, "productType");
+        if (string.IsNullOrEmpty(asked))
+        {
+            return Error(state, 400, "40019", "Parameter productType cannot be empty", SimulatorOutcome.BadRequest);
+        }
+
+        if (state.Accounts.Bitget(asked) is null)
+        {
+            return Error(state, 400, "40020", "Parameter productType error", SimulatorOutcome.BadRequest);
+        }
+
+        productType = asked;
+        return null;
+    }
+
+    /// <summary>A 200 success envelope whose <c>data</c> <paramref name="writeData"/> writes.</summary>
+    private static SimResponse Success(SimulatorState state, Action<System.Text.Json.Utf8JsonWriter> writeData)
+    {
+        var now = state.Now.ToUnixTimeMilliseconds();
+        var body = Wire.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("code", "00000");
+            writeData(json);
             json.WriteString("msg", "success");
             json.WriteNumber("requestTime", now);
             json.WriteEndObject();
         });
         return new SimResponse(200, Wire.Json, body, SimulatorOutcome.Served, null);
+    }
+
+    /// <summary>The asset fields both account endpoints send, amounts as decimal strings.</summary>
+    private static void WriteAsset(System.Text.Json.Utf8JsonWriter json, SimulatedBitgetAsset asset)
+    {
+        json.WriteString("marginCoin", asset.MarginCoin);
+        json.WriteString("locked", Wire.Text(asset.Locked));
+        json.WriteString("available", Wire.Text(asset.Available));
+        json.WriteString("crossedMaxAvailable", Wire.Text(asset.CrossedMaxAvailable));
+        json.WriteString("isolatedMaxAvailable", Wire.Text(asset.IsolatedMaxAvailable));
+        json.WriteString("maxTransferOut", Wire.Text(asset.MaxTransferOut));
+        json.WriteString("accountEquity", Wire.Text(asset.AccountEquity)); // quirk: not "equity"
+        json.WriteString("usdtEquity", Wire.Text(asset.UsdtEquity));
+        json.WriteString("btcEquity", Wire.Text(asset.BtcEquity));
+        json.WriteString("unrealizedPL", Wire.Text(asset.UnrealizedPL));
+        json.WriteString("coupon", asset.Coupon is decimal coupon ? Wire.Text(coupon) : ""); // quirk: "" for none
     }
 
     /// <summary>Bitget's error envelope with the given HTTP status.</summary>

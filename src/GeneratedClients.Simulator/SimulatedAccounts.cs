@@ -24,6 +24,7 @@ public sealed class SimulatedAccounts
     private const decimal EthPrice = 3_518.72m;
 
     private readonly Dictionary<string, IReadOnlyList<SimulatedBitgetSubAccount>> _bitget = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<SimulatedBitgetAsset>> _bitgetMain = new(StringComparer.Ordinal);
     private readonly Dictionary<long, SimulatedHtxSubAccount> _htx = [];
 
     internal SimulatedAccounts(SimulatorOptions options)
@@ -35,10 +36,12 @@ public sealed class SimulatedAccounts
         }
 
         BitgetUserIds = userIds;
+        BitgetMainUserId = options.BitgetMainUserId;
         foreach (var productType in BitgetProductTypes)
         {
             var productSalt = Salt(productType);
             _bitget[productType] = [.. userIds.Select(userId => BitgetSubAccount(options.Seed, productType, productSalt, userId))];
+            _bitgetMain[productType] = BitgetSubAccount(options.Seed, productType, productSalt, options.BitgetMainUserId).Assets;
         }
 
         var inactive = options.HtxInactiveSubAccountUids.ToHashSet();
@@ -55,6 +58,9 @@ public sealed class SimulatedAccounts
         HtxSubAccountUids = uids;
     }
 
+    /// <summary>The userId of the Bitget main account.</summary>
+    public long BitgetMainUserId { get; }
+
     /// <summary>The userIds of the Bitget sub-accounts, in the order Bitget lists them.</summary>
     public IReadOnlyList<long> BitgetUserIds { get; }
 
@@ -68,6 +74,15 @@ public sealed class SimulatedAccounts
     {
         ArgumentNullException.ThrowIfNull(productType);
         return _bitget.GetValueOrDefault(productType.ToUpperInvariant());
+    }
+
+    /// <summary>The Bitget main account's futures accounts for a product type, one per margin coin, or null for an unknown type.</summary>
+    /// <param name="productType">The product type, compared ignoring case.</param>
+    /// <returns>One account per margin coin.</returns>
+    public IReadOnlyList<SimulatedBitgetAsset>? BitgetMain(string productType)
+    {
+        ArgumentNullException.ThrowIfNull(productType);
+        return _bitgetMain.GetValueOrDefault(productType.ToUpperInvariant());
     }
 
     /// <summary>An HTX sub-account, or null when the main account has no such sub-account.</summary>

@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Routing;
 namespace GeneratedClients.Simulator;
 
 /// <summary>
-/// Maps the four endpoints and runs every request through one pipeline: count it, take its fault (the
+/// Maps the five endpoints and runs every request through one pipeline: count it, take its fault (the
 /// <c>X-Sim-Fault</c> header, else the queue), wait out a latency fault, read the raw request, let the
 /// exchange answer (signature, rate limit, parameters, data), and send that answer, or the fault's.
 /// </summary>
 internal static class SimulatorEndpoints
 {
     public const string BitgetAssetsPath = "/api/v2/mix/account/sub-account-assets";
+    public const string BitgetAccountsPath = "/api/v2/mix/account/accounts";
     public const string BitgetTimePath = "/api/v2/public/time";
     public const string HtxInfoPath = "/linear-swap-api/v1/swap_cross_sub_account_info";
     public const string HtxTimestampPath = "/api/v1/timestamp";
@@ -23,6 +24,7 @@ internal static class SimulatorEndpoints
     public static void Map(IEndpointRouteBuilder app, SimulatorState state)
     {
         app.MapGet(BitgetAssetsPath, http => HandleAsync(http, state, SimulatorEndpoint.BitgetSubAccountAssets, (r, limit) => BitgetExchange.SubAccountAssets(r, state, limit)));
+        app.MapGet(BitgetAccountsPath, http => HandleAsync(http, state, SimulatorEndpoint.BitgetAccounts, (r, limit) => BitgetExchange.Accounts(r, state, limit)));
         app.MapGet(BitgetTimePath, http => HandleAsync(http, state, SimulatorEndpoint.BitgetServerTime, (r, _) => BitgetExchange.ServerTime(r, state)));
         app.MapPost(HtxInfoPath, http => HandleAsync(http, state, SimulatorEndpoint.HtxCrossSubAccountInfo, (r, limit) => HtxExchange.CrossSubAccountInfo(r, state, limit)));
         app.MapGet(HtxTimestampPath, http => HandleAsync(http, state, SimulatorEndpoint.HtxTimestamp, (r, _) => HtxExchange.Timestamp(r, state)));
@@ -131,7 +133,7 @@ internal static class SimulatorEndpoints
     /// <summary>Sends the fault's answer instead of <paramref name="normal"/>; returns the status sent (0 for none).</summary>
     private static async Task<int> ApplyFaultAsync(HttpContext http, SimulatorState state, SimulatorEndpoint endpoint, SimulatorFault fault, SimResponse normal, CancellationToken token)
     {
-        var bitget = endpoint is SimulatorEndpoint.BitgetSubAccountAssets or SimulatorEndpoint.BitgetServerTime;
+        var bitget = !endpoint.IsHtx();
         var status = fault.EffectiveStatus;
         switch (fault.Kind)
         {

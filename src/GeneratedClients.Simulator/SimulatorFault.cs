@@ -19,6 +19,9 @@ public enum SimulatorEndpoint
 
     /// <summary>HTX <c>GET /api/v1/timestamp</c> (public).</summary>
     HtxTimestamp,
+
+    /// <summary>Bitget <c>GET /api/v2/mix/account/accounts</c> (signed): the main account's futures accounts.</summary>
+    BitgetAccounts,
 }
 
 /// <summary>What an injected fault does to a request.</summary>

@@ -24,6 +24,9 @@ public sealed class SimulatorOptions
     /// <summary>The demo HTX secret key.</summary>
     public const string DemoHtxSecretKey = "htx-sim-secret-e4d210";
 
+    /// <summary>The userId of the default Bitget main account.</summary>
+    public const long DefaultBitgetMainUserId = 4_512_299_991;
+
     /// <summary>The first HTX sub-account UID of the default set.</summary>
     public const long DefaultFirstHtxUid = 10_000_001;
 
@@ -38,6 +41,13 @@ public sealed class SimulatorOptions
 
     /// <summary>The userId of the first Bitget sub-account (above 2^31, to exercise 64-bit ids); the next ones follow at a fixed gap.</summary>
     public long BitgetFirstUserId { get; set; } = 4_512_300_017;
+
+    /// <summary>
+    /// The userId of the Bitget main account (the owner of <see cref="BitgetApiKey"/>), whose futures accounts
+    /// <c>GET /api/v2/mix/account/accounts</c> returns. Bitget does not send it in that answer; the command line
+    /// prints it as the main account's id.
+    /// </summary>
+    public long BitgetMainUserId { get; set; } = DefaultBitgetMainUserId;
 
     /// <summary>The HTX sub-account UIDs the main account has. 200 UIDs from 10000001 by default.</summary>
     public IReadOnlyList<long> HtxSubAccountUids { get; set; } = ConsecutiveUids(DefaultFirstHtxUid, DefaultHtxSubAccountCount);
@@ -79,17 +89,32 @@ public sealed class SimulatorOptions
     /// <summary>Whether the rate limits below are enforced. On by default.</summary>
     public bool RateLimitsEnabled { get; set; } = true;
 
-    /// <summary>Bitget sub-account assets: requests allowed per key in any <see cref="BitgetRateLimitWindow"/>. 1 by default (Bitget's limit).</summary>
-    public int BitgetRateLimitPermits { get; set; } = 1;
+    /// <summary>
+    /// Bitget sub-account assets: requests allowed per key in any <see cref="BitgetRateLimitWindow"/>. Bitget's
+    /// documented limit by default (<see cref="ExchangeRateLimits.BitgetSubAccountAssets"/>, read from the spec).
+    /// </summary>
+    public int BitgetRateLimitPermits { get; set; } = ExchangeRateLimits.BitgetSubAccountAssets.PermitLimit;
 
-    /// <summary>The window of <see cref="BitgetRateLimitPermits"/>. 10 s by default.</summary>
-    public TimeSpan BitgetRateLimitWindow { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>The window of <see cref="BitgetRateLimitPermits"/>; the spec's by default.</summary>
+    public TimeSpan BitgetRateLimitWindow { get; set; } = ExchangeRateLimits.BitgetSubAccountAssets.Window;
 
-    /// <summary>HTX reads: requests allowed per key in any <see cref="HtxRateLimitWindow"/>. 72 by default (HTX's read limit).</summary>
-    public int HtxRateLimitPermits { get; set; } = 72;
+    /// <summary>
+    /// Bitget main-account futures accounts: requests allowed per key in any <see cref="BitgetAccountsRateLimitWindow"/>,
+    /// counted apart from the sub-account assets. The spec's limit by default (<see cref="ExchangeRateLimits.BitgetAccounts"/>).
+    /// </summary>
+    public int BitgetAccountsRateLimitPermits { get; set; } = ExchangeRateLimits.BitgetAccounts.PermitLimit;
 
-    /// <summary>The window of <see cref="HtxRateLimitPermits"/>. 3 s by default.</summary>
-    public TimeSpan HtxRateLimitWindow { get; set; } = TimeSpan.FromSeconds(3);
+    /// <summary>The window of <see cref="BitgetAccountsRateLimitPermits"/>; the spec's by default.</summary>
+    public TimeSpan BitgetAccountsRateLimitWindow { get; set; } = ExchangeRateLimits.BitgetAccounts.Window;
+
+    /// <summary>
+    /// HTX reads: requests allowed per key in any <see cref="HtxRateLimitWindow"/>. HTX's documented read limit by
+    /// default (<see cref="ExchangeRateLimits.HtxRead"/>, read from the spec).
+    /// </summary>
+    public int HtxRateLimitPermits { get; set; } = ExchangeRateLimits.HtxRead.PermitLimit;
+
+    /// <summary>The window of <see cref="HtxRateLimitPermits"/>; the spec's by default.</summary>
+    public TimeSpan HtxRateLimitWindow { get; set; } = ExchangeRateLimits.HtxRead.Window;
 
     /// <summary>How far ACCESS-TIMESTAMP may be from the simulated Bitget clock. 30 s by default.</summary>
     public TimeSpan BitgetTimestampTolerance { get; set; } = TimeSpan.FromSeconds(30);
@@ -137,6 +162,9 @@ public sealed class SimulatorOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BitgetFirstUserId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BitgetRateLimitPermits);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(HtxRateLimitPermits);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BitgetAccountsRateLimitPermits);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(BitgetAccountsRateLimitWindow, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BitgetMainUserId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(BitgetRateLimitWindow, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HtxRateLimitWindow, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(BitgetTimestampTolerance, TimeSpan.Zero);

@@ -12,6 +12,7 @@ internal sealed class SimulatorState : IDisposable
         Accounts = new SimulatedAccounts(options);
         Statistics = new SimulatorStatistics(options.RequestLogCapacity);
         BitgetLimits = new SlidingWindowLog(options.BitgetRateLimitPermits, options.BitgetRateLimitWindow, options.TimeProvider);
+        BitgetAccountsLimits = new SlidingWindowLog(options.BitgetAccountsRateLimitPermits, options.BitgetAccountsRateLimitWindow, options.TimeProvider);
         HtxLimits = new SlidingWindowLog(options.HtxRateLimitPermits, options.HtxRateLimitWindow, options.TimeProvider);
         _offsetTicks = options.ClockOffset.Ticks;
     }
@@ -25,6 +26,8 @@ internal sealed class SimulatorState : IDisposable
     public SimulatorFaults Faults { get; } = new();
 
     public SlidingWindowLog BitgetLimits { get; }
+
+    public SlidingWindowLog BitgetAccountsLimits { get; }
 
     public SlidingWindowLog HtxLimits { get; }
 

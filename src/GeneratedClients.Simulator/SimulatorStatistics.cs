@@ -186,7 +186,7 @@ public sealed class SimulatorStatistics
     }
 
     internal SimulatorCounters For(SimulatorEndpoint endpoint) =>
-        endpoint is SimulatorEndpoint.HtxCrossSubAccountInfo or SimulatorEndpoint.HtxTimestamp ? Htx : Bitget;
+        endpoint.IsHtx() ? Htx : Bitget;
 
     internal long NextSequence() => Interlocked.Increment(ref _sequence);
 

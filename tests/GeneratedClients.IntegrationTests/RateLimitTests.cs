@@ -68,6 +68,29 @@ public class RateLimitTests
         AssertNoWindowExceeds(host.Statistics.RequestsTo(SimulatorEndpoint.BitgetSubAccountAssets), 2, TimeSpan.FromSeconds(1));
     }
 
+    [Fact]
+    public async Task Bitget_accounts_run_at_their_own_ten_per_second_beside_the_sub_account_assets()
+    {
+        await using var host = await Sim.StartAsync(); // the spec's limits: 1 / 10 s for sub-account assets, 10 / 1 s for accounts
+        using var http = Sim.Http(host);
+        var client = new BitgetClient(http, Sim.BitgetOptions(host));
+        await WarmUpAsync(http, "api/v2/public/time");
+
+        var clock = Stopwatch.StartNew();
+        await client.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
+        for (var i = 0; i < 25; i++)
+        {
+            await client.GetAccountsAsync(BitgetProductType.UsdtFutures);
+        }
+
+        clock.Stop();
+        Assert.Equal(0, host.Statistics.Bitget.RateLimited);
+        Assert.Equal(25, host.Statistics.RequestsTo(SimulatorEndpoint.BitgetAccounts).Count(r => r.Outcome == SimulatorOutcome.Served));
+        // 25 at 10 per second need two more windows; never the sub-account assets' 10 s.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(9));
+        AssertNoWindowExceeds(host.Statistics.RequestsTo(SimulatorEndpoint.BitgetAccounts), 10, TimeSpan.FromSeconds(1));
+    }
+
     /// <summary>Opens a few pooled connections and runs the request path once, so that the measurement is about pacing, not start-up.</summary>
     private static async Task WarmUpAsync(HttpClient http, string publicPath)
     {

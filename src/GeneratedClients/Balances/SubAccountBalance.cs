@@ -26,6 +26,41 @@ public sealed record SubAccountBalance(
     decimal? UnrealizedPnl,
     decimal? UsdtEquity)
 {
+    /// <summary>
+    /// Whether the row is the main account's own (the owner of the API key) rather than a sub-account's; then
+    /// <see cref="SubAccountId"/> is the main account's user id, when the caller gave it.
+    /// </summary>
+    public bool IsMainAccount { get; init; }
+
+    /// <summary>
+    /// One row per margin coin of the main account's Bitget futures accounts, marked <see cref="IsMainAccount"/>.
+    /// Bitget does not send the account's user id with them, so it comes from the caller.
+    /// </summary>
+    /// <param name="result">The answer of <see cref="BitgetClient.GetAccountsAsync"/>.</param>
+    /// <param name="mainAccountUserId">The main account's user id (Bitget's <c>userId</c>, as on its account page), or null to leave <see cref="SubAccountId"/> empty.</param>
+    /// <returns>The rows, in the order Bitget sent the accounts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mainAccountUserId"/> is zero or negative.</exception>
+    public static IReadOnlyList<SubAccountBalance> From(BitgetAccountsResult result, long? mainAccountUserId = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (mainAccountUserId is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(mainAccountUserId), mainAccountUserId, "A Bitget user id is a positive number.");
+        }
+
+        var id = mainAccountUserId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return [.. result.Select(account => new SubAccountBalance(
+            BitgetClient.ExchangeName,
+            id,
+            account.MarginCoin,
+            account.AccountEquity,
+            account.Available,
+            account.Locked,
+            account.UnrealizedPnl,
+            account.UsdtEquity) { IsMainAccount = true })];
+    }
+
     /// <summary>One row per sub-account and margin coin of a Bitget result.</summary>
     public static IReadOnlyList<SubAccountBalance> From(BitgetSubAccountAssetsResult result)
     {

@@ -110,7 +110,7 @@ public sealed class BitgetClient
         return _core.CallAsync(
             (api, token) => api.GetAccountsAsync(productType, Locale, token),
             (envelope, call) => new BitgetAccountsResult(envelope, BitgetEnvelope.Data(call, envelope.Code, envelope.Message, envelope.RequestTime, envelope.Data), productType, call.Deviations),
-            (ExchangeName + ":accounts", BitgetApi.RateLimits.GetAccounts),
+            (ExchangeName + ":accounts", ExchangeRateLimits.BitgetAccounts),
             MaxResponseBytes,
             cancellationToken);
     }

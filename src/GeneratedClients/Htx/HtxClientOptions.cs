@@ -1,15 +1,5 @@
 namespace GeneratedClients.Htx;
 
-/// <summary>The HTX swap host a client talks to.</summary>
-public enum HtxHost
-{
-    /// <summary><c>https://api.hbdm.com</c>.</summary>
-    Production = 0,
-
-    /// <summary><c>https://api.hbdm.vn</c>, preferred by AWS customers.</summary>
-    Aws = 1,
-}
-
 /// <summary>
 /// Settings of a production <see cref="HtxClient"/> (the options constructor and
 /// <c>services.AddHtxClient</c>); bound from the <c>Htx</c> configuration section by default.

@@ -49,6 +49,37 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Bitget_account_assets_print_the_main_accounts_futures_accounts_from_the_simulator()
+    {
+        var (code, output, error) = await Run(NoCredentials, "bitget", "account-assets", "--product-type", "COIN-FUTURES", "-o", "json");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("Using the built-in exchange simulator for Bitget", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        var rows = json.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(["BTC", "ETH"], rows.Select(r => r.GetProperty("coin").GetString()));
+        Assert.All(rows, row =>
+        {
+            Assert.Equal(GeneratedClients.Simulator.SimulatorOptions.DefaultBitgetMainUserId, row.GetProperty("account").GetInt64());
+            Assert.Equal(JsonValueKind.Number, row.GetProperty("equity").ValueKind);
+        });
+    }
+
+    [Fact]
+    public async Task Summary_rows_include_the_bitget_main_account_marked_as_main()
+    {
+        var (code, output, _) = await Run(NoCredentials, "summary", "-u", "10000001", "-o", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var rows = json.RootElement.EnumerateArray().ToArray();
+        var main = Assert.Single(rows, r => r.GetProperty("mainAccount").GetBoolean());
+        Assert.Equal("Bitget", main.GetProperty("exchange").GetString());
+        Assert.Equal(GeneratedClients.Simulator.SimulatorOptions.DefaultBitgetMainUserId.ToString(System.Globalization.CultureInfo.InvariantCulture), main.GetProperty("subAccount").GetString());
+        Assert.Contains(rows, r => r.GetProperty("exchange").GetString() == "HTX" && !r.GetProperty("mainAccount").GetBoolean());
+    }
+
+    [Fact]
     public async Task Htx_info_as_csv_has_a_header_and_one_row_per_sub_account()
     {
         var (code, output, _) = await Run(NoCredentials, "htx", "sub-account-info", "--sub-uid", "10000001", "--sub-uid", "10000002", "--margin-account", "USDT", "-o", "csv");
