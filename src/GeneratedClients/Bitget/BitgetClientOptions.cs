@@ -35,4 +35,13 @@ public sealed class BitgetClientOptions : ExchangeClientOptions
     public string Locale { get; set; } = "en-US";
 
     internal BitgetCredentials CreateCredentials() => new(ApiKey!, ApiSecret!, Passphrase!);
+
+    internal override void CheckExchangeSettings(OptionFailures failures)
+    {
+        failures.Required(ApiKey, nameof(ApiKey), "Bitget API key");
+        failures.Required(ApiSecret, nameof(ApiSecret), "Bitget API secret");
+        failures.Required(Passphrase, nameof(Passphrase), "Bitget API passphrase");
+        failures.Unless(!string.IsNullOrWhiteSpace(Locale), nameof(Locale), "must not be empty (for example en-US).");
+        failures.Unless(Enum.IsDefined(Environment), nameof(Environment), "must be Production or DemoTrading.");
+    }
 }

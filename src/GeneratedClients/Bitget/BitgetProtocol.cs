@@ -3,13 +3,34 @@ using System.Globalization;
 
 namespace GeneratedClients.Bitget;
 
-/// <summary>Bitget for the shared core: header signing (BitgetApi.Signing.cs), <c>GET /api/v2/public/time</c>, and its error envelope on HTTP 4xx.</summary>
+/// <summary>Bitget for the shared core: ACCESS-* header signing, <c>GET /api/v2/public/time</c>, and its error envelope on HTTP 4xx.</summary>
 internal sealed class BitgetProtocol(BitgetCredentials credentials, bool demoTrading) : IExchangeProtocol<BitgetApi>
 {
     public string Exchange => BitgetClient.ExchangeName;
 
-    public BitgetApi CreateTransport(HttpClient httpClient, string baseUrl, ExchangeCall call, TimeProvider clock, bool signed) =>
-        new(httpClient, baseUrl, signed ? credentials : null, clock, call, signed && demoTrading);
+    public BitgetApi CreateTransport(HttpClient httpClient, string baseUrl, ExchangeCall call, Action<HttpRequestMessage>? sign) =>
+        new(httpClient, baseUrl, call, sign);
+
+    public void Sign(HttpRequestMessage request, ExchangeCall call, DateTimeOffset now)
+    {
+        var uri = request.RequestUri!;
+        var query = uri.Query.Length > 1 ? uri.Query[1..] : null;
+        // Why a body is read though every endpoint so far is a GET: Bitget signs the body, so a POST added to the spec signs right.
+        var body = request.Content is null ? null : ReadBody(request.Content);
+        var timestamp = now.ToUnixTimeMilliseconds();
+        var signature = BitgetSigner.ComputeSignature(credentials, timestamp, request.Method.Method, uri.AbsolutePath, query, body);
+
+        call.Conceal(credentials.ApiKey, signature, credentials.Passphrase);
+        var headers = request.Headers;
+        headers.TryAddWithoutValidation("ACCESS-KEY", credentials.ApiKey);
+        headers.TryAddWithoutValidation("ACCESS-SIGN", signature);
+        headers.TryAddWithoutValidation("ACCESS-TIMESTAMP", timestamp.ToString(CultureInfo.InvariantCulture));
+        headers.TryAddWithoutValidation("ACCESS-PASSPHRASE", credentials.Passphrase);
+        if (demoTrading)
+        {
+            headers.TryAddWithoutValidation("paptrading", "1");
+        }
+    }
 
     public async Task<DateTimeOffset> ReadServerTimeAsync(BitgetApi transport, ExchangeCall call, CancellationToken cancellationToken)
     {
@@ -27,5 +48,12 @@ internal sealed class BitgetProtocol(BitgetCredentials credentials, bool demoTra
             ? BitgetErrors.FromEnvelope(call, envelope.Result.Code, envelope.Result.Message, envelope.Result.RequestTime)
             : null;
         return typed is not null;
+    }
+
+    private static string ReadBody(HttpContent content)
+    {
+        // The generated code sends JSON bodies as in-memory StringContent; reading it back is cheap.
+        using var reader = new StreamReader(content.ReadAsStream());
+        return reader.ReadToEnd();
     }
 }

@@ -1,25 +1,14 @@
-
 namespace GeneratedClients.Bitget;
 
 /// <summary>
-/// The futures assets of every sub-account, unwrapped from Bitget's envelope: a read-only list with one entry per
-/// sub-account, plus the exchange's time of the request and what the client read past.
+/// The futures assets of every sub-account (<c>GET /api/v2/mix/account/sub-account-assets</c>), unwrapped from Bitget's
+/// envelope: a read-only list with one entry per sub-account, plus the exchange's time of the request and what the
+/// client read past.
 /// </summary>
-public sealed class BitgetSubAccountAssetsResult : ExchangeResult<BitgetSubAccountAssets>
+public sealed class BitgetSubAccountAssetsResult : BitgetResult<BitgetSubAccountAssets, BitgetSubAccountAssetsResponse>
 {
     internal BitgetSubAccountAssetsResult(BitgetSubAccountAssetsResponse response, IReadOnlyList<BitgetSubAccountAssets> data, BitgetProductType productType, IReadOnlyList<WireDeviation> deviations)
-        : base(data, deviations)
+        : base(response, response.RequestTime, data, productType, deviations)
     {
-        Response = response;
-        ProductType = productType;
     }
-
-    /// <summary>The product type that was asked for.</summary>
-    public BitgetProductType ProductType { get; }
-
-    /// <summary>Bitget's server time when it handled the request (<c>requestTime</c>); null when Bitget did not send it.</summary>
-    public DateTimeOffset? RequestTime => UnixTime.FromMilliseconds(Response.RequestTime);
-
-    /// <summary>The whole envelope as received, read-only, including fields the spec does not describe (<c>AdditionalProperties</c>).</summary>
-    public BitgetSubAccountAssetsResponse Response { get; }
 }

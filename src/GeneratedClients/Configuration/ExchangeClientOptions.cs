@@ -28,4 +28,7 @@ public abstract class ExchangeClientOptions
 
     /// <summary>Synchronisation with the exchange's clock.</summary>
     public ExchangeClockSyncOptions ClockSync { get; set; } = new();
+
+    /// <summary>Adds the failures of the exchange's own settings (its credentials first) to the shared checks.</summary>
+    internal abstract void CheckExchangeSettings(OptionFailures failures);
 }

@@ -23,6 +23,14 @@ public sealed class HtxClientOptions : ExchangeClientOptions
 
     internal HtxCredentials CreateCredentials() => new(AccessKey!, SecretKey!);
 
+    internal override void CheckExchangeSettings(OptionFailures failures)
+    {
+        failures.Required(AccessKey, nameof(AccessKey), "HTX access key");
+        failures.Required(SecretKey, nameof(SecretKey), "HTX secret key");
+        failures.Unless(Enum.IsDefined(Host), nameof(Host), "must be Production or Aws.");
+        failures.Unless(SweepConcurrency is >= 1 and <= 256, nameof(SweepConcurrency), "must be between 1 and 256.");
+    }
+
     /// <summary>The one rule of every constructor: <see cref="ExchangeClientOptions.BaseAddress"/>, else the HttpClient's own BaseAddress, else the <see cref="Host"/>.</summary>
     internal Uri ResolveBaseAddress(Uri? httpClientAddress = null) => BaseAddress ?? httpClientAddress ?? (Host == HtxHost.Aws ? HtxClient.AwsAddress : HtxClient.ProductionAddress);
 }

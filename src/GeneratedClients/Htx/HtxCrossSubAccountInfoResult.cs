@@ -1,4 +1,3 @@
-
 namespace GeneratedClients.Htx;
 
 /// <summary>
@@ -6,21 +5,18 @@ namespace GeneratedClients.Htx;
 /// margin account (with its swap and futures contract lists), plus the exchange's time stamp and what the client
 /// read past.
 /// </summary>
-public sealed class HtxCrossSubAccountInfoResult : ExchangeResult<HtxCrossSubAccountInfo>
+public sealed class HtxCrossSubAccountInfoResult : ExchangeResult<HtxCrossSubAccountInfo, HtxCrossSubAccountInfoResponse>
 {
     internal HtxCrossSubAccountInfoResult(HtxCrossSubAccountInfoResponse response, IReadOnlyList<HtxCrossSubAccountInfo> data, long subUid, IReadOnlyList<WireDeviation> deviations)
-        : base(data, deviations)
+        : base(response, data, deviations)
     {
-        Response = response;
         SubUid = subUid;
+        Timestamp = UnixTime.FromMilliseconds(response.Timestamp);
     }
 
     /// <summary>The sub-account that was asked for.</summary>
     public long SubUid { get; }
 
     /// <summary>HTX's time of the response (<c>ts</c>), when it sent one.</summary>
-    public DateTimeOffset? Timestamp => UnixTime.FromMilliseconds(Response.Timestamp);
-
-    /// <summary>The whole envelope as received, read-only, including fields the spec does not describe (<c>AdditionalProperties</c>).</summary>
-    public HtxCrossSubAccountInfoResponse Response { get; }
+    public DateTimeOffset? Timestamp { get; }
 }

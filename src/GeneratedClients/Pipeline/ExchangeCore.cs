@@ -39,7 +39,7 @@ internal sealed class ExchangeCore<TTransport>
         Runtime.ExecuteAsync(
             async (call, clock, token) =>
             {
-                var transport = _protocol.CreateTransport(_httpClient, _baseUrl, call, clock, signed: true);
+                var transport = _protocol.CreateTransport(_httpClient, _baseUrl, call, request => _protocol.Sign(request, call, clock.GetUtcNow()));
                 var envelope = await TranslateAsync(call, () => send(transport, token), token).ConfigureAwait(false);
                 return unwrap(envelope, call);
             },
@@ -52,7 +52,7 @@ internal sealed class ExchangeCore<TTransport>
     {
         // Why the local clock: the server-time request is what measures the offset, so it must not read the synchronised clock.
         var call = new ExchangeCall(_protocol.Exchange, maxResponseBytes, Runtime.LocalClock);
-        var transport = _protocol.CreateTransport(_httpClient, _baseUrl, call, Runtime.LocalClock, signed: false);
+        var transport = _protocol.CreateTransport(_httpClient, _baseUrl, call, sign: null);
         return await TranslateAsync(call, () => _protocol.ReadServerTimeAsync(transport, call, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,9 +1,29 @@
-namespace GeneratedClients.Configuration;
+using Microsoft.Extensions.Options;
 
-/// <summary>Checks of the settings both exchanges share; each failure names the setting, never a value.</summary>
-internal static class ExchangeOptionsValidation
+namespace GeneratedClients;
+
+/// <summary>
+/// Validates an exchange's client options (at start-up with <c>ValidateOnStart</c>, and in the options constructor): the
+/// settings every exchange shares, then the exchange's own. Each failure names the setting, never a value.
+/// </summary>
+/// <typeparam name="TOptions">The exchange's options.</typeparam>
+public abstract class ExchangeClientOptionsValidator<TOptions> : IValidateOptions<TOptions>
+    where TOptions : ExchangeClientOptions
 {
-    public static List<string> Check(ExchangeClientOptions options, string section)
+    private readonly string _section;
+
+    private protected ExchangeClientOptionsValidator(string section) => _section = section;
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, TOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = CheckShared(options, _section);
+        options.CheckExchangeSettings(new OptionFailures(_section, failures));
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static List<string> CheckShared(ExchangeClientOptions options, string section)
     {
         var failures = new List<string>();
         if (options.BaseAddress is { } address && (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp)))
@@ -52,14 +72,6 @@ internal static class ExchangeOptionsValidation
 
         Bounded(options.ClockSync.RefreshInterval, $"{section}:ClockSync:RefreshInterval", failures);
         return failures;
-    }
-
-    public static void Required(string? value, string setting, string what, List<string> failures)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            failures.Add($"{setting} is missing: the {what}. Set it in configuration, user-secrets or the environment variable {setting.Replace(":", "__", StringComparison.Ordinal)}.");
-        }
     }
 
     /// <summary>The longest time span any setting may hold (timers and the retry library refuse longer ones).</summary>
