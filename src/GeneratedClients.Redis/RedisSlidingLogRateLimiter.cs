@@ -55,7 +55,8 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
     // Redis's clock minus the local one, in µs, measured at the last answer; long.MinValue until the first answer.
     private long _redisOffset = long.MinValue;
 
-    private int _waiting;
+    // The acquisitions of this limiter waiting for a permit, in order (guarded by _gate).
+    private readonly LinkedList<Waiter> _queue = new();
     private int _active;
     private long _idleSince;
     private long _lastHeld;
@@ -141,7 +142,7 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
         return new RateLimiterStatistics
         {
             CurrentAvailablePermits = Math.Max(0, PermitLimit - Interlocked.Read(ref _lastHeld)),
-            CurrentQueuedCount = Volatile.Read(ref _waiting),
+            CurrentQueuedCount = QueueLength,
             TotalSuccessfulLeases = Interlocked.Read(ref _successfulLeases),
             TotalFailedLeases = Interlocked.Read(ref _failedLeases),
         };
@@ -203,14 +204,41 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
         var token = linked.Token;
-        var queued = false;
+        Waiter? waiter = null;
         Interlocked.Increment(ref _active);
         try
         {
+            var wait = 0L;
             while (true)
             {
+                if (waiter is not null)
+                {
+                    // Only the head of this limiter's queue (or, after a Redis failure, every waiter) asks Redis, so a
+                    // freed permit wakes one caller per process rather than all of them, and callers are served in order.
+                    var fresh = !waiter.Turn.Task.IsCompleted;
+                    if (await waiter.Turn.Task.WaitAsync(token).ConfigureAwait(false) is { } shared)
+                    {
+                        // Redis just failed the waiter ahead: this one fails (or falls back) with it at once.
+                        Leave(ref waiter, failure: null);
+                        return _fallback is null
+                            ? throw Unreachable(shared)
+                            : Served(await _fallback.AcquireAsync(permitCount, token).ConfigureAwait(false));
+                    }
+
+                    if (fresh)
+                    {
+                        wait = 0; // just became the head: the wait Redis gave earlier is stale, so ask at once
+                    }
+
+                    if (wait > 0)
+                    {
+                        await Task.Delay(ToWaitTime(wait), _time, token).ConfigureAwait(false);
+                    }
+                }
+
                 if (!TryStartRedisCall(out var probing))
                 {
+                    Leave(ref waiter, failure: null);
                     return Served(await _fallback!.AcquireAsync(permitCount, token).ConfigureAwait(false));
                 }
 
@@ -218,33 +246,29 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
                 var (attempt, failure) = await CallRedisAsync(permitCount, member, probing, token).ConfigureAwait(false);
                 if (failure is not null)
                 {
+                    Leave(ref waiter, failure);
                     return _fallback is null
                         ? throw Unreachable(failure)
                         : Served(await _fallback.AcquireAsync(permitCount, token).ConfigureAwait(false));
                 }
 
-                if (attempt.Answer == RedisAnswer.Granted)
+                switch (attempt.Answer)
                 {
-                    return Granted(member, permitCount);
+                    case RedisAnswer.Granted:
+                        Leave(ref waiter, failure: null);
+                        return Granted(member, permitCount);
+                    case RedisAnswer.Expired:
+                        wait = 0; // held back past its deadline; the offset is measured afresh, so ask again
+                        continue;
+                    default:
+                        wait = attempt.WaitMicroseconds;
+                        if (waiter is null && !TryEnqueue(out waiter))
+                        {
+                            return Refused(wait);
+                        }
+
+                        continue;
                 }
-
-                if (attempt.Answer == RedisAnswer.Expired)
-                {
-                    continue; // held back past its deadline; the offset is measured afresh, so ask again
-                }
-
-                if (!queued)
-                {
-                    if (Interlocked.Increment(ref _waiting) > _options.QueueLimit)
-                    {
-                        Interlocked.Decrement(ref _waiting);
-                        return Refused(attempt.WaitMicroseconds);
-                    }
-
-                    queued = true;
-                }
-
-                await Task.Delay(ToWaitTime(attempt.WaitMicroseconds), _time, token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (_disposing.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -253,11 +277,7 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
         }
         finally
         {
-            if (queued)
-            {
-                Interlocked.Decrement(ref _waiting);
-            }
-
+            Leave(ref waiter, failure: null);
             Deactivate();
         }
     }
@@ -288,6 +308,63 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
 
     private static TimeSpan ToWaitTime(long microseconds) =>
         TimeSpan.FromMilliseconds(Math.Max(1, (microseconds + 999) / 1000)); // whole milliseconds, rounded up: never early
+
+    /// <summary>Joins this limiter's queue of waiting acquisitions, unless <see cref="RedisRateLimitOptions.QueueLimit"/> are waiting already.</summary>
+    private bool TryEnqueue(out Waiter? waiter)
+    {
+        lock (_gate)
+        {
+            if (_queue.Count >= _options.QueueLimit)
+            {
+                waiter = null;
+                return false;
+            }
+
+            waiter = new Waiter();
+            waiter.Node = _queue.AddLast(waiter);
+            if (_queue.Count == 1)
+            {
+                waiter.Turn.TrySetResult(null); // the head: it asks Redis itself, after the wait Redis gave
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Leaves the queue (if in it) and hands the turn to the new head. After a Redis failure every waiter is told,
+    /// so that each of them fails (or goes to the fallback) at once instead of asking Redis one after another.
+    /// </summary>
+    private void Leave(ref Waiter? waiter, Exception? failure)
+    {
+        if (waiter is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (waiter.Node is { } node)
+            {
+                _queue.Remove(node);
+                waiter.Node = null;
+            }
+
+            if (failure is not null)
+            {
+                foreach (var other in _queue)
+                {
+                    other.Turn.TrySetResult(failure);
+                }
+            }
+            else
+            {
+                _queue.First?.Value.Turn.TrySetResult(null);
+            }
+        }
+
+        waiter = null;
+    }
 
     private void CheckPermitCount(int permitCount)
     {
@@ -502,6 +579,28 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
     {
         Interlocked.Exchange(ref _idleSince, _time.GetTimestamp());
         Interlocked.Decrement(ref _active);
+    }
+
+    private int QueueLength
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A waiting acquisition: its place in the queue, and the signal that it is its turn to ask Redis (null) or that
+    /// Redis has just failed the waiter ahead of it (the failure).
+    /// </summary>
+    private sealed class Waiter
+    {
+        public TaskCompletionSource<Exception?> Turn { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public LinkedListNode<Waiter>? Node { get; set; }
     }
 
     /// <summary>A grant in the shared log: disposing it (when the request's answer is in) restamps its entries to Redis's now.</summary>
