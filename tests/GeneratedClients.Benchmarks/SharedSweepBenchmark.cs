@@ -30,7 +30,8 @@ public enum SharedSweepLimiter
 /// the request a limit earlier to this one's, beyond the window: what each round trip of a permit costs on top of
 /// the window (safety margin, the request's own time, waking up).
 /// </param>
-public sealed record SharedSweepResult(SharedSweepLimiter Limiter, int Processes, SweepResult Sweep, int SubAccounts, (TimeSpan Median, TimeSpan P90) CycleOverhead)
+/// <param name="FirstBurst">From the first arrival to the arrival that used the limit's last permit of the first window.</param>
+public sealed record SharedSweepResult(SharedSweepLimiter Limiter, int Processes, SweepResult Sweep, int SubAccounts, (TimeSpan Median, TimeSpan P90) CycleOverhead, TimeSpan FirstBurst)
 {
     /// <summary>The one line the shared sweep prints, then the details.</summary>
     public override string ToString() => string.Create(
@@ -39,7 +40,7 @@ public sealed record SharedSweepResult(SharedSweepLimiter Limiter, int Processes
         $"{Sweep.SustainedShare * 100:0.0} % of the allowed rate, {Sweep.Rejections} rejections\n" +
         $"  {Sweep.SubAccounts} served, {Sweep.Failures} failed sub-accounts; {Sweep.Elapsed.TotalSeconds:0.00} s from start to the last process done; " +
         $"arrivals spread over {Sweep.ArrivalSpan.TotalSeconds:0.00} s (the limit's minimum for the served count is {Sweep.IdealSpan.TotalSeconds:0.00} s); " +
-        $"sustained {Sweep.SustainedRate:0.00} req/s of the allowed {Sweep.AllowedRate:0}/s; a permit's round trip beyond the window: median {CycleOverhead.Median.TotalMilliseconds:0} ms, " +
+        $"sustained {Sweep.SustainedRate:0.00} req/s of the allowed {Sweep.AllowedRate:0}/s; the first {Sweep.PermitLimit} arrived within {FirstBurst.TotalMilliseconds:0} ms; a permit's round trip beyond the window: median {CycleOverhead.Median.TotalMilliseconds:0} ms, " +
         $"p90 {CycleOverhead.P90.TotalMilliseconds:0} ms; SweepConcurrency {Sweep.Concurrency} per process");
 }
 
@@ -139,7 +140,8 @@ public static class SharedSweepBenchmark
                     simulator.Statistics.Htx.RateLimited,
                     failures,
                     concurrency);
-                return new SharedSweepResult(limiter, processes, sweep, uids.Count, CycleOverhead(served, sweep.PermitLimit, sweep.Window));
+                return new SharedSweepResult(limiter, processes, sweep, uids.Count, CycleOverhead(served, sweep.PermitLimit, sweep.Window),
+                    served.Count >= sweep.PermitLimit ? served[sweep.PermitLimit - 1] - served[0] : TimeSpan.Zero);
             }
             finally
             {
@@ -188,6 +190,12 @@ public static class SharedSweepBenchmark
         options.RateLimit.Limiter = shared;
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var client = new HtxClient(http, options);
+
+        if (shared is not null)
+        {
+            // Ready means the shared limit answers: one round trip that asks for no permit (it logs nothing).
+            using var check = await shared.AcquireAsync(0).ConfigureAwait(false);
+        }
 
         Console.WriteLine("ready");
         if (await Console.In.ReadLineAsync().ConfigureAwait(false) != "go")
