@@ -23,10 +23,11 @@ namespace GeneratedClients.Redis;
 /// </para>
 /// <para>
 /// Every decision is one Lua script in Redis over one sorted set, reading Redis's clock, so local clocks do not
-/// matter. When the limit is full the script says how long until a permit may free up; the acquisition waits
-/// that long with the <see cref="TimeProvider"/> (cancellable) and asks again. Waiters are not served in order
-/// across processes. A lease's release is sent to Redis without waiting for the answer; if it is lost the
-/// grant simply counts until its in-flight bound.
+/// matter. When the limit is full the script says how long until a permit may free up; the acquisition joins
+/// this limiter's queue, and the first in it waits that long with the <see cref="TimeProvider"/> (cancellable)
+/// and asks again, so one caller per process asks Redis and a process serves its callers in order (across
+/// processes there is no order). A lease's release is sent to Redis without waiting for the answer; if it is
+/// lost the grant simply counts until its in-flight bound.
 /// </para>
 /// <para>
 /// When Redis does not answer within <see cref="RedisRateLimitOptions.OperationTimeout"/>, an acquisition fails
@@ -149,8 +150,8 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
     }
 
     /// <summary>
-    /// Asks Redis once (a blocking round trip of at most <see cref="RedisRateLimitOptions.OperationTimeout"/>):
-    /// grants <paramref name="permitCount"/> permits if they are free, else returns a lease that is not acquired
+    /// Asks Redis once (a blocking round trip of at most <see cref="RedisRateLimitOptions.OperationTimeout"/>), without
+    /// queueing behind waiting acquisitions: grants <paramref name="permitCount"/> permits if they are free, else returns a lease that is not acquired
     /// whose <see cref="MetadataName.RetryAfter"/> is the time until a permit may free up. A count of 0 asks
     /// whether a permit is free, without using one.
     /// </summary>

@@ -33,6 +33,32 @@ public sealed class WaitingTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task The_callers_of_one_process_are_served_in_the_order_they_came()
+    {
+        using var connection = await redis.ConnectAsync();
+        using var limiter = RedisRateLimiter.ForKey(connection, "htx", "ordered-key", 1, TimeSpan.FromMilliseconds(100), Limiters.Options());
+        var held = await limiter.AcquireAsync(1);
+        var order = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var callers = new List<Task>();
+        for (var caller = 0; caller < 4; caller++)
+        {
+            var number = caller;
+            callers.Add(Task.Run(async () =>
+            {
+                using var lease = await limiter.AcquireAsync(1);
+                Assert.True(lease.IsAcquired);
+                order.Enqueue(number);
+            }));
+            await Limiters.EventuallyAsync(() => limiter.GetStatistics()!.CurrentQueuedCount == number + 1, TimeSpan.FromSeconds(5), $"caller {number} queues");
+        }
+
+        held.Dispose();
+        await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal([0, 1, 2, 3], order);
+    }
+
+    [Fact]
     public async Task A_cancelled_wait_ends_with_a_cancellation_and_holds_no_permit()
     {
         using var connection = await redis.ConnectAsync();
