@@ -13,11 +13,20 @@ using GeneratedClients.Benchmarks;
 //   dotnet run -c Release --project tests/GeneratedClients.Benchmarks                 full run, then the sweep
 //   dotnet run -c Release --project tests/GeneratedClients.Benchmarks -- --short      a few minutes, then the sweep
 //   dotnet run -c Release --project tests/GeneratedClients.Benchmarks -- --sweep      the sweep alone (about 20 s)
-// Other switches: --no-sweep, --filter <glob> (BenchmarkDotNet's, for example *Signing*), --sweep-size <n>.
+//   dotnet run -c Release --project tests/GeneratedClients.Benchmarks -- --sweep --processes 3 --redis 127.0.0.1:6379
+//                                 many processes, one key: the sweep shared through Redis, then in-process limiters for contrast
+// Other switches: --no-sweep, --filter <glob> (BenchmarkDotNet's, for example *Signing*), --sweep-size <n>,
+// --local (with --processes: the in-process contrast alone, no Redis needed).
+if (args.Length > 0 && args[0] == SharedSweepBenchmark.WorkerSwitch)
+{
+    return await SharedSweepBenchmark.RunWorkerAsync(args[1..]).ConfigureAwait(false);
+}
+
 var arguments = args.ToList();
 if (arguments.Contains("--help") || arguments.Contains("-h"))
 {
     Console.WriteLine("usage: GeneratedClients.Benchmarks [--short] [--sweep | --no-sweep] [--filter <glob>]... [--sweep-size <n>]");
+    Console.WriteLine("       GeneratedClients.Benchmarks --sweep --processes <n> (--redis <host:port> | --local) [--sweep-size <n>]");
     return 0;
 }
 
@@ -25,6 +34,9 @@ var shortRun = arguments.Remove("--short");
 var sweepOnly = arguments.Remove("--sweep");
 var noSweep = arguments.Remove("--no-sweep");
 var sweepSize = TakeValue(arguments, "--sweep-size") is string size ? int.Parse(size, CultureInfo.InvariantCulture) : 500;
+var processes = TakeValue(arguments, "--processes") is string count ? int.Parse(count, CultureInfo.InvariantCulture) : (int?)null;
+var redisEndpoint = TakeValue(arguments, "--redis");
+var localOnly = arguments.Remove("--local");
 var filters = new List<string>();
 while (TakeValue(arguments, "--filter") is string filter)
 {
@@ -38,6 +50,31 @@ if (arguments.Count > 0)
 }
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {CpuModel()}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+if (processes is int processCount)
+{
+    // Many processes, one key: the Redis-shared sweep (unless --local), then the in-process limiters for contrast.
+    if (!localOnly && redisEndpoint is null)
+    {
+        Console.Error.WriteLine("--processes needs --redis <host:port> (or --local for the in-process contrast alone)");
+        return 2;
+    }
+
+    var shared = new System.Text.StringBuilder();
+    foreach (var mode in localOnly ? [SharedSweepLimiter.InProcess] : new[] { SharedSweepLimiter.Redis, SharedSweepLimiter.InProcess })
+    {
+        Console.WriteLine();
+        Console.WriteLine($"sweeping {sweepSize} HTX sub-accounts on one access key from {processCount} processes ({mode} limiters) against the simulator at HTX's limit (72 / 3 s)...");
+        var result = await SharedSweepBenchmark.RunAsync(mode, processCount, sweepSize, redisEndpoint).ConfigureAwait(false);
+        Console.WriteLine(result);
+        shared.AppendLine(result.ToString());
+    }
+
+    var sharedResults = Path.Combine(RepoPaths.Root, "BenchmarkDotNet.Artifacts", "results");
+    Directory.CreateDirectory(sharedResults);
+    await File.WriteAllTextAsync(Path.Combine(sharedResults, "shared-sweep.txt"), shared.ToString()).ConfigureAwait(false);
+    return 0;
+}
+
 EquivalenceCheck.Run();
 
 IReadOnlyList<Summary> summaries = [];

@@ -19,7 +19,11 @@ public sealed class BitgetClient
     /// <summary>The default upper bound of a response body, in bytes (8 MiB).</summary>
     public const long DefaultMaxResponseBytes = ExchangeClientOptions.DefaultMaxResponseBytes;
 
-    internal const string ExchangeName = "Bitget";
+    /// <summary>
+    /// "Bitget": the exchange's name wherever the library gives one (<see cref="ExchangeApiException.Exchange"/>,
+    /// <see cref="SubAccountBalance.Exchange"/>, log lines) and the name of the client's <c>HttpClient</c> in dependency injection.
+    /// </summary>
+    public const string ExchangeName = "Bitget";
 
     private readonly ExchangeCore<BitgetApi> _core;
     private readonly BitgetEnvironment? _environment;
@@ -110,7 +114,7 @@ public sealed class BitgetClient
         return _core.CallAsync(
             (api, token) => api.GetAccountsAsync(productType, Locale, token),
             (envelope, call) => new BitgetAccountsResult(envelope, BitgetEnvelope.Data(call, envelope.Code, envelope.Message, envelope.RequestTime, envelope.Data), productType, call.Deviations),
-            (ExchangeName + ":accounts", ExchangeRateLimits.BitgetAccounts),
+            (ExchangeName + "-accounts", ExchangeRateLimits.BitgetAccounts),
             MaxResponseBytes,
             cancellationToken);
     }

@@ -27,6 +27,13 @@ public sealed class ExchangeRateLimitOptions
     public RateLimiter? Limiter { get; set; }
 
     /// <summary>
+    /// Creates each endpoint group's limiter for this client's key instead of the built-in one (code only), for example a
+    /// limiter shared through Redis by every process using the key. Called once per group and key in the
+    /// <see cref="Registry"/>, which shares the result; ignored when <see cref="Limiter"/> is set.
+    /// </summary>
+    public ExchangeLimiterFactory? LimiterFactory { get; set; }
+
+    /// <summary>
     /// Where the built-in limiter and the clock offset are shared per API key (code only);
     /// <see cref="RateLimiterRegistry.Default"/>, the whole process, when null.
     /// </summary>

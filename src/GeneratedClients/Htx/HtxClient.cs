@@ -22,7 +22,11 @@ public sealed partial class HtxClient
     /// <summary>The default upper bound of a response body, in bytes (8 MiB).</summary>
     public const long DefaultMaxResponseBytes = ExchangeClientOptions.DefaultMaxResponseBytes;
 
-    internal const string ExchangeName = "HTX";
+    /// <summary>
+    /// "HTX": the exchange's name wherever the library gives one (<see cref="ExchangeApiException.Exchange"/>,
+    /// <see cref="SubAccountBalance.Exchange"/>, log lines) and the name of the client's <c>HttpClient</c> in dependency injection.
+    /// </summary>
+    public const string ExchangeName = "HTX";
 
     private readonly ExchangeCore<HtxApi> _core;
 

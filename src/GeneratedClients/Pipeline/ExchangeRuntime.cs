@@ -55,12 +55,15 @@ internal sealed class ExchangeRuntime
         logger ??= NullLogger.Instance;
         var limits = options.RateLimit;
         registry = limits.Registry ?? registry ?? RateLimiterRegistry.Default;
-        // One limiter per limit group and key (an exchange limits each endpoint family on its own); a limiter of the
-        // caller's own (RateLimit:Limiter) serves every group; PermitLimit/Window override every documented limit.
+        // One limiter per limit group and key (an exchange limits each endpoint family on its own), built-in or from the
+        // caller's factory; a limiter of the caller's own (RateLimit:Limiter) serves every group; PermitLimit/Window
+        // override every documented limit.
+        var factory = limits.LimiterFactory
+            ?? ((group, limit, _, clock) => new SlidingLogRateLimiter(limit.PermitLimit, limit.Window, clock, limits.SafetyMargin));
         Func<string, ExchangeRateLimit, RateLimiter>? limiterFor = !limits.Enabled ? null
             : limits.Limiter is { } own ? (_, _) => own
             : (group, documented) => registry.GetOrAdd(group, credentialKey, () =>
-                new SlidingLogRateLimiter(limits.PermitLimit ?? documented.PermitLimit, limits.Window ?? documented.Window, local, limits.SafetyMargin));
+                factory(group, new ExchangeRateLimit(limits.PermitLimit ?? documented.PermitLimit, limits.Window ?? documented.Window), credentialKey, local));
         // Why shared: the offset belongs to the key's exchange and this local clock, not to a client; one measurement serves all.
         var clock = options.ClockSync.Enabled ? registry.GetOrAddClock(exchange, credentialKey, local, () => new ExchangeClock(local, options.ClockSync.RefreshInterval)) : null;
         return new(exchange, local, limiterFor, BuildRetry(exchange, options.Retry, local, logger), options.Timeout, clock, logger);

@@ -46,6 +46,17 @@ public sealed class PackedLibrary : IAsyncLifetime
 
     public string SymbolPackagePath => Path.Combine(PackageDirectory, $"{Id}.{Version}.snupkg");
 
+    /// <summary>The Redis package's project (the shared rate limit), packed beside the library.</summary>
+    public const string RedisProject = "src/GeneratedClients.Redis/GeneratedClients.Redis.csproj";
+
+    public string RedisId { get; } = XDocument.Load(Path.Combine(RepoPaths.Root, RedisProject)).Descendants("PackageId").Single().Value;
+
+    public string RedisVersion { get; } = ReadVersion(RedisProject);
+
+    public string RedisPackagePath => Path.Combine(PackageDirectory, $"{RedisId}.{RedisVersion}.nupkg");
+
+    internal ToolResult RedisPack { get; private set; } = new(-1, "dotnet pack did not run.");
+
     internal ToolResult Pack { get; private set; } = new(-1, "dotnet pack did not run.");
 
     public TimeSpan PackDuration { get; private set; }
@@ -57,6 +68,7 @@ public sealed class PackedLibrary : IAsyncLifetime
         var watch = Stopwatch.StartNew();
         Pack = await PackAsync(PackageDirectory);
         PackDuration = watch.Elapsed;
+        RedisPack = await PackAsync(PackageDirectory, RedisProject);
     }
 
     public Task DisposeAsync()
@@ -99,20 +111,20 @@ public sealed class PackedLibrary : IAsyncLifetime
     }
 
     /// <summary>Packs the library into <paramref name="outputDirectory"/>, building under <see cref="ArtifactsPath"/>.</summary>
-    internal Task<ToolResult> PackAsync(string outputDirectory)
+    internal Task<ToolResult> PackAsync(string outputDirectory, string project = Project)
     {
         // A release packs with the .NET SDK only: no Node.js on PATH (calls to node or npm would be recorded and fail).
         return ToolProcess.RunAsync(
             ToolProcess.Dotnet,
-            ["pack", Project, "-c", "Release", "-o", outputDirectory, "--artifacts-path", ArtifactsPath,
+            ["pack", project, "-c", "Release", "-o", outputDirectory, "--artifacts-path", ArtifactsPath,
              "-nologo", "-nodeReuse:false", "-tl:off", "-p:UseSharedCompilation=false"],
             Source,
             ToolProcess.NodeFreeBuildEnvironment());
     }
 
-    private static string ReadVersion() =>
-        XDocument.Load(Path.Combine(RepoPaths.Root, Project)).Descendants("Version").SingleOrDefault()?.Value
-        ?? throw new InvalidOperationException($"{Project} sets no <Version>.");
+    private static string ReadVersion(string project = Project) =>
+        XDocument.Load(Path.Combine(RepoPaths.Root, project)).Descendants("Version").SingleOrDefault()?.Value
+        ?? throw new InvalidOperationException($"{project} sets no <Version>.");
 }
 
 /// <summary>

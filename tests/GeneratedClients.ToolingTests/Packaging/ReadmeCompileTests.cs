@@ -7,8 +7,8 @@ namespace GeneratedClients.Tests.Packaging;
 /// <summary>
 /// Every C# block of the repository README and of the package README, pasted as it stands into the Program.cs of a
 /// new console project (the SDK's defaults: implicit usings, nullable on; warnings as errors) that references the
-/// packed package from a local feed (and Microsoft.Extensions.Hosting where the block uses the Generic Host, as the
-/// README says), builds. So a reader can copy any snippet into a new project and it compiles.
+/// packed package from a local feed (and Microsoft.Extensions.Hosting where the block uses the Generic Host, and the
+/// packed Redis package where it uses GeneratedClients.Redis, as the README says), builds. So a reader can copy any snippet into a new project and it compiles.
 /// </summary>
 [Collection(PackedLibraryGroup.Name)]
 public sealed partial class ReadmeCompileTests(PackedLibrary packed, ITestOutputHelper output)
@@ -36,11 +36,15 @@ public sealed partial class ReadmeCompileTests(PackedLibrary packed, ITestOutput
     public async Task The_readme_block_compiles_as_a_whole_program_against_the_packed_package(string readme, int index)
     {
         Assert.True(packed.Pack.ExitCode == 0, packed.Pack.Describe("dotnet pack"));
+        Assert.True(packed.RedisPack.ExitCode == 0, packed.RedisPack.Describe("dotnet pack (Redis)"));
         var code = CSharpBlocks(readme)[index];
         var project = Path.Combine(packed.Root, "readme-" + readme.Replace('/', '-') + "-" + index);
         Directory.CreateDirectory(project);
         var hosting = code.Contains("using Microsoft.Extensions.Hosting;", StringComparison.Ordinal)
             ? $"""<PackageReference Include="Microsoft.Extensions.Hosting" Version="{HostingVersion}" />"""
+            : string.Empty;
+        var redis = code.Contains("using GeneratedClients.Redis;", StringComparison.Ordinal)
+            ? $"""<PackageReference Include="{packed.RedisId}" Version="{packed.RedisVersion}" />"""
             : string.Empty;
         File.WriteAllText(Path.Combine(project, "Snippet.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -56,6 +60,7 @@ public sealed partial class ReadmeCompileTests(PackedLibrary packed, ITestOutput
               <ItemGroup>
                 <PackageReference Include="{packed.Id}" Version="{packed.Version}" />
                 {hosting}
+                {redis}
               </ItemGroup>
             </Project>
             """);

@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using GeneratedClients.Htx;
+using GeneratedClients.Redis;
+using GeneratedClients.RedisTests.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace GeneratedClients.RedisTests;
+
+/// <summary>Redis stops in the middle of a sweep and comes back: typed errors (or the opted-in fallback), then Redis again.</summary>
+[Collection(SharedRedisServer.Name)]
+public sealed class OutageTests(RedisServer redis) : IAsyncLifetime
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(500);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // Whatever a test did, the next one finds the server running.
+    public async Task DisposeAsync()
+    {
+        redis.Stop();
+        await redis.StartAsync();
+    }
+
+    [Fact]
+    public async Task Without_a_fallback_an_outage_fails_each_acquisition_fast_with_a_network_error_and_calls_resume_after_it()
+    {
+        using var connection = await redis.ConnectAsync();
+        var options = Limiters.Options();
+        options.OperationTimeout = TimeSpan.FromSeconds(1);
+        using var limiter = RedisRateLimiter.ForKey(connection, "HTX", "outage-key", 5, Window, options);
+        var failures = new ConcurrentQueue<(Exception Error, TimeSpan Took)>();
+        var phase = 0; // 0 before the outage, 1 during, 2 after the restart
+        var served = new int[3];
+        using var stop = new CancellationTokenSource();
+
+        var sweep = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var clock = Stopwatch.StartNew();
+                try
+                {
+                    using var lease = await limiter.AcquireAsync(1, stop.Token);
+                    Assert.True(lease.IsAcquired);
+                    Interlocked.Increment(ref served[Volatile.Read(ref phase)]);
+                    await Task.Delay(10, stop.Token);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue((e, clock.Elapsed));
+                    await Task.Delay(20);
+                }
+            }
+        })).ToArray();
+
+        await Limiters.EventuallyAsync(() => Volatile.Read(ref served[0]) >= 5, TimeSpan.FromSeconds(10), "the sweep is served before the outage");
+        redis.Stop();
+        Volatile.Write(ref phase, 1);
+        await Limiters.EventuallyAsync(() => failures.Count >= 8, TimeSpan.FromSeconds(15), "acquisitions fail during the outage");
+        await redis.StartAsync();
+        Volatile.Write(ref phase, 2);
+        await Limiters.EventuallyAsync(() => Volatile.Read(ref served[2]) >= 5, TimeSpan.FromSeconds(20), "acquisitions are served again after the restart");
+        await stop.CancelAsync();
+        await Task.WhenAll(sweep);
+
+        Assert.All(failures, failure =>
+        {
+            var error = Assert.IsType<ExchangeNetworkException>(failure.Error);
+            Assert.Equal(ExchangeErrorCategory.Network, error.Category);
+            Assert.Equal("HTX", error.Exchange);
+            Assert.True(failure.Took < options.OperationTimeout + TimeSpan.FromSeconds(1.5), $"A failure took {failure.Took.TotalMilliseconds} ms.");
+        });
+        Assert.False(limiter.IsUsingFallback);
+    }
+
+    [Fact]
+    public async Task With_a_fallback_share_an_outage_is_served_locally_at_that_share_logged_and_left_when_Redis_answers()
+    {
+        const string apiKey = "fallback-key-7d1e";
+        using var connection = await redis.ConnectAsync();
+        var options = Limiters.Options();
+        options.OperationTimeout = TimeSpan.FromMilliseconds(500);
+        options.FallbackShare = 0.4;
+        var logger = new FakeLogger();
+        using var limiter = RedisRateLimiter.ForKey(connection, "HTX", apiKey, 5, Window, options, logger: logger);
+        Assert.Equal(2, limiter.FallbackPermitLimit);
+        using (var before = await limiter.AcquireAsync(1))
+        {
+            Assert.True(before.IsAcquired);
+        }
+
+        redis.Stop();
+        var requests = new ConcurrentBag<Request>();
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                using var lease = await limiter.AcquireAsync(1);
+                Assert.True(lease.IsAcquired);
+                var granted = Limiters.Now();
+                await Task.Delay(Random.Shared.Next(0, 20));
+                requests.Add(new Request(granted, Limiters.Now()));
+            }
+        })));
+
+        Assert.True(limiter.IsUsingFallback);
+        Assert.Null(RequestLog.FindOverfullWindow([.. requests], 2, Window + options.SafetyMargin));
+
+        await redis.StartAsync();
+        await Limiters.EventuallyAsync(
+            () =>
+            {
+                using var lease = limiter.AttemptAcquire();
+                return !limiter.IsUsingFallback;
+            },
+            TimeSpan.FromSeconds(20),
+            "the limiter uses Redis again");
+        Assert.True(await connection.GetDatabase().KeyExistsAsync(limiter.Key), "Redis holds no log after the restart.");
+
+        var lines = logger.Collector.GetSnapshot();
+        Assert.Contains(lines, r => r.Level == LogLevel.Warning && r.Message.Contains("fallback", StringComparison.Ordinal));
+        Assert.Contains(lines, r => r.Level == LogLevel.Information && r.Message.Contains("answers again", StringComparison.Ordinal));
+        var fingerprint = limiter.Key.Split(':')[^1];
+        Assert.All(lines, r =>
+        {
+            Assert.DoesNotContain(apiKey, r.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(fingerprint, r.Message, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public async Task A_client_call_while_Redis_is_down_fails_with_a_network_error_and_sends_nothing()
+    {
+        using var connection = await redis.ConnectAsync();
+        var options = Limiters.Options();
+        options.OperationTimeout = TimeSpan.FromMilliseconds(500);
+        var exchange = new CountingHandler();
+        using var http = new HttpClient(exchange);
+        var clientOptions = new HtxClientOptions
+        {
+            AccessKey = "client-access-key",
+            SecretKey = "client-secret-key",
+            BaseAddress = new Uri("http://127.0.0.1:9/"),
+        };
+        clientOptions.Retry.Enabled = false;
+        clientOptions.ClockSync.Enabled = false;
+        clientOptions.RateLimit.Limiter = RedisRateLimiter.ForKey(connection, "HTX", clientOptions.AccessKey, ExchangeRateLimits.HtxRead, options);
+        var client = new HtxClient(http, clientOptions);
+
+        redis.Stop();
+        var error = await Assert.ThrowsAsync<ExchangeNetworkException>(() => client.GetCrossSubAccountInfoAsync(10_000_001, "USDT"));
+
+        Assert.Equal(0, exchange.Requests);
+        Assert.DoesNotContain(clientOptions.AccessKey, error.ToString(), StringComparison.Ordinal);
+    }
+
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        private int _requests;
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _requests);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        }
+    }
+}
