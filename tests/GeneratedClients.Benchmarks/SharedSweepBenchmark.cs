@@ -184,9 +184,9 @@ public static class SharedSweepBenchmark
             SecretKey = SimulatorOptions.DemoHtxSecretKey,
             BaseAddress = new Uri(values["--simulator"]),
         };
-        var settings = new RedisRateLimitOptions { KeyPrefix = values["--prefix"] };
         if (redis is not null)
         {
+            var settings = new RedisRateLimitOptions { KeyPrefix = values["--prefix"] };
             // The one line of wiring users write (the client makes its limiter from it on the first call).
             options.RateLimit.UseRedis(redis, settings);
 
