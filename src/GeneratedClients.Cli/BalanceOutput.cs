@@ -45,6 +45,16 @@ internal sealed record ResultTable(string Title, IReadOnlyList<string> Columns, 
         }
     }
 
+    /// <summary>
+    /// For JSON and CSV: the rows as "balance" records followed by <paramref name="totals"/> as "total" records, in one
+    /// table with a leading Record column (a total fills the columns it shares with the rows; the rest stay empty).
+    /// </summary>
+    public ResultTable WithRecords(ResultTable? totals) => new(
+        Title,
+        ["Record", .. Columns],
+        [.. Rows.Select(row => (IReadOnlyList<object?>)["balance", .. row]),
+         .. (totals?.Rows ?? []).Select(row => (IReadOnlyList<object?>)["total", .. Columns.Select(column => totals!.Columns.ToList().IndexOf(column) is var i and >= 0 ? row[i] : null)])]);
+
     public string ToJson()
     {
         var rows = Rows.Select(row => Columns.Zip(row).ToDictionary(pair => CamelCase(pair.First), pair => pair.Second));
@@ -63,8 +73,11 @@ internal sealed record ResultTable(string Title, IReadOnlyList<string> Columns, 
         return text.ToString();
     }
 
-    private bool IsNumeric(string column) =>
-        Rows.Count > 0 && Rows[0][Columns.ToList().IndexOf(column)] is decimal or long or int;
+    private bool IsNumeric(string column)
+    {
+        var index = Columns.ToList().IndexOf(column);
+        return Rows.Any(row => row[index] is decimal or long or int) && Rows.All(row => row[index] is null or decimal or long or int);
+    }
 
     private static string? Text(object? cell) => cell switch
     {

@@ -13,20 +13,22 @@ namespace GeneratedClients.Cli;
 internal sealed record CliContext(TextWriter Out, TextWriter Error, Func<string, string?> Variable, bool Interactive);
 
 /// <summary>
-/// The command-line tool: <c>bitget sub-account-assets</c>, <c>bitget account-assets</c>, <c>htx sub-account-info</c> and <c>summary</c>,
-/// against the real exchanges with credentials or the built-in simulator without.
+/// The command-line tool: <c>bitget sub-account-assets</c>, <c>bitget account-assets</c>, <c>htx sub-account-info</c>,
+/// <c>summary</c> and <c>check</c>, against the real exchanges with credentials or the built-in simulator without. Every
+/// row says its source; live and simulated exchanges are never mixed.
 /// </summary>
 internal static class CliApp
 {
     private static readonly string[] ProductTypes = ["USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES", "SUSDT-FUTURES", "SCOIN-FUTURES", "SUSDC-FUTURES"];
 
-    /// <summary>How many simulated HTX sub-accounts <c>summary</c> sweeps when no --sub-uid is given.</summary>
+    /// <summary>How many simulated HTX sub-accounts are swept when no UIDs are given.</summary>
     private const int SimulatedSummaryUids = 20;
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         var output = new Option<OutputFormat>("--output", "-o") { Description = "table (default), json or csv", Recursive = true, DefaultValueFactory = _ => OutputFormat.Table };
-        var live = new Option<bool>("--live") { Description = "Insist on the real exchange; fail when credentials are missing", Recursive = true };
+        var live = new Option<bool>("--live") { Description = "Insist on the real exchanges; fail when credentials are missing", Recursive = true };
+        var simulator = new Option<bool>("--simulator") { Description = "Use the built-in simulator even when credentials are set (its numbers are not real)", Recursive = true };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show stack traces of errors", Recursive = true };
         var productType = new Option<string>("--product-type", "-p") { Description = "Bitget product type", DefaultValueFactory = _ => "USDT-FUTURES" };
         productType.AcceptOnlyFromAmong(ProductTypes);
@@ -38,65 +40,122 @@ internal static class CliApp
                 result.AddError("--sub-uid must be positive.");
             }
         });
+        var subUidsFile = new Option<string?>("--sub-uids-file") { Description = "A file of HTX sub-account UIDs, one per line (# starts a comment)" };
         var marginAccount = new Option<string?>("--margin-account", "-m") { Description = "HTX margin account, e.g. USDT (all when left out)" };
+        var totals = new Option<bool>("--totals") { Description = "Add totals per exchange and coin (on by default for the table)" };
+        var noTotals = new Option<bool>("--no-totals") { Description = "Leave the totals out" };
 
         var bitgetAssets = new Command("sub-account-assets", "Futures assets of every Bitget sub-account") { productType };
         var bitgetAccounts = new Command("account-assets", "Futures accounts of the Bitget main account (the API key's owner), one per margin coin") { productType };
         var bitget = new Command("bitget", "Bitget futures account") { bitgetAssets, bitgetAccounts };
-        var htxRequiredUid = new Option<long[]>("--sub-uid", "-u") { Description = "HTX sub-account UID (repeat for several)", AllowMultipleArgumentsPerToken = true, Required = true };
-        htxRequiredUid.Validators.AddRange(subUid.Validators);
-        var htxInfo = new Command("sub-account-info", "Cross-margin assets of HTX sub-accounts") { htxRequiredUid, marginAccount };
+        var htxInfo = new Command("sub-account-info", "Cross-margin assets of HTX sub-accounts (UIDs from --sub-uid, --sub-uids-file or Htx:SubUids)") { subUid, subUidsFile, marginAccount };
         var htx = new Command("htx", "HTX USDT-margined swap account") { htxInfo };
-        var summary = new Command("summary", "Every sub-account's balances on both exchanges in one table") { productType, subUid, marginAccount };
+        var summary = new Command("summary", "Every account's balances on both exchanges in one table, with totals") { productType, subUid, subUidsFile, marginAccount, totals, noTotals };
+        var check = new Command("check", "Check each exchange before a first run: credentials, signature, clock offset, permission, host") { subUid, subUidsFile };
         var root = new RootCommand("GeneratedClients: sub-account balances from Bitget and HTX (the built-in simulator when no credentials are set)")
         {
-            output, live, verbose, bitget, htx, summary,
+            output, live, simulator, verbose, bitget, htx, summary, check,
+        };
+
+        SourceMode Mode(ParseResult parse) => (parse.GetValue(live), parse.GetValue(simulator)) switch
+        {
+            (true, true) => throw new UsageException("--live and --simulator exclude each other."),
+            (true, false) => SourceMode.Live,
+            (false, true) => SourceMode.Simulator,
+            _ => SourceMode.Auto,
         };
 
         bitgetAssets.SetAction((parse, token) => Execute(context, parse.GetValue(verbose), async token =>
         {
-            await using var session = await Open(context, parse.GetValue(live), needsBitget: true, needsHtx: false, parse.GetValue(output), token).ConfigureAwait(false);
+            await using var session = await Open(context, Mode(parse), needsBitget: true, needsHtx: false, parse.GetValue(output), token).ConfigureAwait(false);
             var result = await session.Bitget!.GetSubAccountAssetsAsync(ParseProductType(parse.GetValue(productType)!), token).ConfigureAwait(false);
-            Write(context, parse.GetValue(output), Tables.Bitget(result));
+            Write(context, parse.GetValue(output), Tables.Bitget(session.BitgetSource!, result));
             return ExitCodes.Success;
         }, token));
 
         bitgetAccounts.SetAction((parse, token) => Execute(context, parse.GetValue(verbose), async token =>
         {
-            await using var session = await Open(context, parse.GetValue(live), needsBitget: true, needsHtx: false, parse.GetValue(output), token).ConfigureAwait(false);
+            await using var session = await Open(context, Mode(parse), needsBitget: true, needsHtx: false, parse.GetValue(output), token).ConfigureAwait(false);
             var result = await session.Bitget!.GetAccountsAsync(ParseProductType(parse.GetValue(productType)!), token).ConfigureAwait(false);
-            Write(context, parse.GetValue(output), Tables.BitgetAccounts(result, session.BitgetMainUserId));
+            Write(context, parse.GetValue(output), Tables.BitgetAccounts(session.BitgetSource!, result, session.BitgetMainUserId));
             return ExitCodes.Success;
         }, token));
 
         htxInfo.SetAction((parse, token) => Execute(context, parse.GetValue(verbose), async token =>
         {
-            await using var session = await Open(context, parse.GetValue(live), needsBitget: false, needsHtx: true, parse.GetValue(output), token).ConfigureAwait(false);
-            var outcomes = await Sweep(context, session.Htx!, parse.GetValue(htxRequiredUid)!, parse.GetValue(marginAccount), parse.GetValue(output), token).ConfigureAwait(false);
-            Write(context, parse.GetValue(output), Tables.Htx(outcomes));
-            return ReportFailures(context, outcomes);
+            var format = parse.GetValue(output);
+            var (given, from) = SubAccountUids.Resolve(parse.GetValue(subUid), parse.GetValue(subUidsFile), context.Variable);
+            await using var session = await Open(context, Mode(parse), needsBitget: false, needsHtx: true, format, token).ConfigureAwait(false);
+            var uids = given.Length > 0 ? given
+                : session.HtxSimulated ? [.. session.SimulatedHtxUids.Take(SimulatedSummaryUids)]
+                : throw new UsageException($"No HTX sub-account UIDs: give --sub-uid, --sub-uids-file, or set {SubAccountUids.ConfigurationKey} ({SubAccountUids.EnvironmentVariable}).");
+            NoteUids(context, format, given.Length > 0 ? from : null, uids.Length);
+            var outcomes = await Sweep(context, session.Htx!, uids, parse.GetValue(marginAccount), format, token).ConfigureAwait(false);
+            Write(context, format, Tables.Htx(session.HtxSource!, outcomes));
+            return ReportFailures(context, outcomes, session.LeftOut);
         }, token));
 
         summary.SetAction((parse, token) => Execute(context, parse.GetValue(verbose), async token =>
         {
             var format = parse.GetValue(output);
-            await using var session = await Open(context, parse.GetValue(live), needsBitget: true, needsHtx: true, format, token).ConfigureAwait(false);
-            var uids = parse.GetValue(subUid) is { Length: > 0 } given ? given : session.HtxSimulated ? [.. session.SimulatedHtxUids.Take(SimulatedSummaryUids)] : [];
-            var bitgetProductType = ParseProductType(parse.GetValue(productType)!);
-            var bitgetMain = await session.Bitget!.GetAccountsAsync(bitgetProductType, token).ConfigureAwait(false);
-            var bitgetResult = await session.Bitget.GetSubAccountAssetsAsync(bitgetProductType, token).ConfigureAwait(false);
-            IReadOnlyList<HtxSubAccountOutcome> outcomes = [];
-            if (uids.Length == 0)
+            var withTotals = (parse.GetValue(totals), parse.GetValue(noTotals)) switch
             {
-                context.Error.WriteLine("HTX: no --sub-uid given; HTX answers one sub-account per call, so only Bitget is shown.");
+                (true, true) => throw new UsageException("--totals and --no-totals exclude each other."),
+                (true, false) => true,
+                (false, true) => false,
+                _ => format == OutputFormat.Table,
+            };
+            var (given, from) = SubAccountUids.Resolve(parse.GetValue(subUid), parse.GetValue(subUidsFile), context.Variable);
+            await using var session = await Open(context, Mode(parse), needsBitget: true, needsHtx: true, format, token).ConfigureAwait(false);
+            var rows = new List<(string Source, SubAccountBalance Row)>();
+            if (session.Bitget is { } bitgetClient)
+            {
+                var bitgetProductType = ParseProductType(parse.GetValue(productType)!);
+                var main = await bitgetClient.GetAccountsAsync(bitgetProductType, token).ConfigureAwait(false);
+                var subs = await bitgetClient.GetSubAccountAssetsAsync(bitgetProductType, token).ConfigureAwait(false);
+                rows.AddRange(SubAccountBalance.From(main, session.BitgetMainUserId).Concat(SubAccountBalance.From(subs)).Select(row => (session.BitgetSource!, row)));
+            }
+
+            IReadOnlyList<HtxSubAccountOutcome> outcomes = [];
+            var leftOut = session.LeftOut.ToList();
+            if (session.Htx is { } htxClient)
+            {
+                var uids = given.Length > 0 ? given : session.HtxSimulated ? [.. session.SimulatedHtxUids.Take(SimulatedSummaryUids)] : [];
+                if (uids.Length == 0)
+                {
+                    Notices(context, format).WriteLine($"HTX left out: no sub-account UIDs (give --sub-uid, --sub-uids-file, or set {SubAccountUids.ConfigurationKey} / {SubAccountUids.EnvironmentVariable}); HTX answers one sub-account per call.");
+                    leftOut.Add("HTX");
+                }
+                else
+                {
+                    NoteUids(context, format, given.Length > 0 ? from : null, uids.Length);
+                    outcomes = await Sweep(context, htxClient, uids, parse.GetValue(marginAccount), format, token).ConfigureAwait(false);
+                    rows.AddRange(SubAccountBalance.From(outcomes).Select(row => (session.HtxSource!, row)));
+                }
+            }
+
+            var table = Tables.Summary(rows);
+            var sums = withTotals ? Tables.Totals(rows) : null;
+            if (format == OutputFormat.Table)
+            {
+                Write(context, format, table);
+                if (sums is not null)
+                {
+                    Write(context, format, sums);
+                }
             }
             else
             {
-                outcomes = await Sweep(context, session.Htx!, uids, parse.GetValue(marginAccount), format, token).ConfigureAwait(false);
+                Write(context, format, table.WithRecords(sums));
             }
 
-            Write(context, format, Tables.Summary([.. SubAccountBalance.From(bitgetMain, session.BitgetMainUserId), .. SubAccountBalance.From(bitgetResult), .. SubAccountBalance.From(outcomes)]));
-            return ReportFailures(context, outcomes);
+            return ReportFailures(context, outcomes, leftOut);
+        }, token));
+
+        check.SetAction((parse, token) => Execute(context, parse.GetValue(verbose), async token =>
+        {
+            var (given, _) = SubAccountUids.Resolve(parse.GetValue(subUid), parse.GetValue(subUidsFile), context.Variable);
+            return await ExchangeCheck.RunAsync(context, Mode(parse), given, token).ConfigureAwait(false);
         }, token));
 
         var parsed = root.Parse(args);
@@ -114,12 +173,19 @@ internal static class CliApp
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<ExchangeSession> Open(CliContext context, bool live, bool needsBitget, bool needsHtx, OutputFormat format, CancellationToken token)
+    /// <summary>Notices go first on stdout for a table (a person reads it), on stderr for JSON/CSV (scripts get clean data).</summary>
+    private static TextWriter Notices(CliContext context, OutputFormat format) => format == OutputFormat.Table ? context.Out : context.Error;
+
+    private static void NoteUids(CliContext context, OutputFormat format, string? from, int count)
     {
-        // The notice is the first line: on stdout for a table, on stderr for JSON/CSV so scripts get clean data.
-        var notices = format == OutputFormat.Table ? context.Out : context.Error;
-        return await ExchangeSession.OpenAsync(needsBitget, needsHtx, live, context.Variable, notices.WriteLine, token).ConfigureAwait(false);
+        if (from is not null)
+        {
+            Notices(context, format).WriteLine($"HTX: {count} sub-account(s) from {from}.");
+        }
     }
+
+    private static Task<ExchangeSession> Open(CliContext context, SourceMode mode, bool needsBitget, bool needsHtx, OutputFormat format, CancellationToken token) =>
+        ExchangeSession.OpenAsync(needsBitget, needsHtx, mode, context.Variable, Notices(context, format).WriteLine, token);
 
     private static async Task<IReadOnlyList<HtxSubAccountOutcome>> Sweep(CliContext context, HtxClient client, long[] uids, string? marginAccount, OutputFormat format, CancellationToken token)
     {
@@ -139,7 +205,11 @@ internal static class CliApp
         return outcomes;
     }
 
-    private static int ReportFailures(CliContext context, IReadOnlyList<HtxSubAccountOutcome> outcomes)
+    /// <summary>
+    /// Names each failed sub-account on stderr. Exit code: success when nothing is missing; partial when some rows came
+    /// back but a sub-account failed or an exchange was left out; the failures' own code when every sub-account failed.
+    /// </summary>
+    private static int ReportFailures(CliContext context, IReadOnlyList<HtxSubAccountOutcome> outcomes, IReadOnlyCollection<string> leftOut)
     {
         var failed = outcomes.Where(o => !o.Succeeded).ToArray();
         foreach (var outcome in failed)
@@ -147,7 +217,12 @@ internal static class CliApp
             context.Error.WriteLine($"HTX sub-account {outcome.SubUid}: {Describe(outcome.Error!)}");
         }
 
-        return failed.Length == 0 ? ExitCodes.Success : failed.Max(f => ExitCodes.For(f.Error!));
+        if (failed.Length > 0 && failed.Length == outcomes.Count && leftOut.Count == 0)
+        {
+            return failed.Max(f => ExitCodes.For(f.Error!));
+        }
+
+        return failed.Length > 0 || leftOut.Count > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
 
     private static async Task<int> Execute(CliContext context, bool verbose, Func<CancellationToken, Task<int>> body, CancellationToken token)

@@ -4,16 +4,31 @@ using GeneratedClients.Simulator;
 
 namespace GeneratedClients.Cli;
 
+/// <summary>Where a command's numbers come from.</summary>
+internal enum SourceMode
+{
+    /// <summary>Live for every exchange with credentials; the simulator only when no credentials are set at all.</summary>
+    Auto,
+
+    /// <summary>--live: the real exchanges, or a usage error naming the missing credentials.</summary>
+    Live,
+
+    /// <summary>--simulator: the built-in simulator, whatever credentials are set.</summary>
+    Simulator,
+}
+
 /// <summary>
-/// The clients a command uses: live ones when the exchange's credentials are set, else clients of the
-/// built-in simulator (started here, on loopback). Both are the production clients (options
-/// constructor): rate limited, retrying, clock-synchronised.
+/// The clients a command uses: live ones when the exchange's credentials are set, clients of the built-in simulator
+/// (started here, on loopback) when no credentials are set at all or --simulator asks for it. Live and simulated
+/// exchanges are never mixed: with one exchange's credentials only, the other is left out (with a notice) rather than
+/// simulated. Both kinds are the production clients (options constructor): rate limited, retrying, clock-synchronised.
 /// </summary>
 internal sealed class ExchangeSession : IAsyncDisposable
 {
     public const string BitgetKeyVariable = "BITGET_API_KEY";
     public const string BitgetSecretVariable = "BITGET_API_SECRET";
     public const string BitgetPassphraseVariable = "BITGET_API_PASSPHRASE";
+
     /// <summary>The Bitget main account's user id (optional): Bitget does not send it with the main account's assets.</summary>
     public const string BitgetMainUserIdVariable = "BITGET_MAIN_USER_ID";
 
@@ -22,6 +37,9 @@ internal sealed class ExchangeSession : IAsyncDisposable
 
     /// <summary>Sends live requests to this address instead of the exchanges' hosts (a gateway or a test server).</summary>
     public const string BaseAddressVariable = "GENERATEDCLIENTS_BASE_ADDRESS";
+
+    private static readonly string[] BitgetVariables = [BitgetKeyVariable, BitgetSecretVariable, BitgetPassphraseVariable];
+    private static readonly string[] HtxVariables = [HtxKeyVariable, HtxSecretVariable];
 
     private Uri? _liveBaseAddress;
 
@@ -37,24 +55,37 @@ internal sealed class ExchangeSession : IAsyncDisposable
 
     public SimulatorHost? Simulator { get; private set; }
 
-    public bool BitgetSimulated { get; private set; }
+    /// <summary>"live" or "simulator" for Bitget; null when Bitget is not used.</summary>
+    public string? BitgetSource { get; private set; }
+
+    /// <summary>"live" or "simulator" for HTX; null when HTX is not used.</summary>
+    public string? HtxSource { get; private set; }
+
+    public bool HtxSimulated => HtxSource == Sources.Simulator;
+
+    /// <summary>The exchanges a command needed but that were left out (no credentials while the other's are set).</summary>
+    public IReadOnlyList<string> LeftOut { get; private set; } = [];
 
     /// <summary>The Bitget main account's user id: the simulator's, or <see cref="BitgetMainUserIdVariable"/> when live (null when unset).</summary>
     public long? BitgetMainUserId { get; private set; }
 
-    public bool HtxSimulated { get; private set; }
-
     /// <summary>The sub-accounts the simulator knows, for commands that need some when none are given.</summary>
     public IReadOnlyList<long> SimulatedHtxUids => Simulator?.Options.HtxSubAccountUids ?? [];
 
+    /// <summary>Where the clients send: the live host (or the base-address override), or the simulator.</summary>
+    public Uri AddressOf(string exchange) =>
+        (exchange == BitgetClient.ExchangeName ? BitgetSource : HtxSource) == Sources.Simulator
+            ? Simulator!.BaseAddress
+            : _liveBaseAddress ?? (exchange == BitgetClient.ExchangeName ? BitgetClient.ProductionAddress : HtxClient.ProductionAddress);
+
     /// <summary>
-    /// Opens the session for the exchanges a command needs. Throws <see cref="UsageException"/> when
-    /// credentials are incomplete, or missing with <paramref name="live"/>.
+    /// Opens the session for the exchanges a command needs. Throws <see cref="UsageException"/> when credentials are
+    /// incomplete, missing with --live, or missing for every exchange the command needs while another's are set.
     /// </summary>
-    public static async Task<ExchangeSession> OpenAsync(bool needsBitget, bool needsHtx, bool live, Func<string, string?> variable, Action<string> notice, CancellationToken cancellationToken)
+    public static async Task<ExchangeSession> OpenAsync(bool needsBitget, bool needsHtx, SourceMode mode, Func<string, string?> variable, Action<string> notice, CancellationToken cancellationToken)
     {
-        var bitgetValues = Read(variable, BitgetKeyVariable, BitgetSecretVariable, BitgetPassphraseVariable);
-        var htxValues = Read(variable, HtxKeyVariable, HtxSecretVariable);
+        var bitgetValues = Read(variable, BitgetVariables);
+        var htxValues = Read(variable, HtxVariables);
         var session = new ExchangeSession();
         try
         {
@@ -66,40 +97,73 @@ internal sealed class ExchangeSession : IAsyncDisposable
                     : throw new UsageException($"{BaseAddressVariable} is not an absolute address.");
             }
 
-            var useBitget = needsBitget && Present(bitgetValues, live, "Bitget");
-            var useHtx = needsHtx && Present(htxValues, live, "HTX");
-            if ((needsBitget && !useBitget) || (needsHtx && !useHtx))
+            // Incomplete credentials are a mistake in every mode: say which variable is missing.
+            var bitgetSet = Complete(bitgetValues, BitgetVariables, "Bitget");
+            var htxSet = Complete(htxValues, HtxVariables, "HTX");
+            var useBitget = needsBitget && bitgetSet;
+            var useHtx = needsHtx && htxSet;
+            var simulate = mode == SourceMode.Simulator || (mode == SourceMode.Auto && !bitgetSet && !htxSet);
+            if (mode == SourceMode.Live)
+            {
+                RequireLive(needsBitget && !bitgetSet, "Bitget", BitgetVariables);
+                RequireLive(needsHtx && !htxSet, "HTX", HtxVariables);
+            }
+
+            if (simulate)
             {
                 session.Simulator = await SimulatorHost.StartAsync(new SimulatorOptions(), cancellationToken).ConfigureAwait(false);
-                var simulated = new List<string>();
-                var variables = new List<string>();
+                var names = new List<string>();
+                if (needsBitget)
+                {
+                    names.Add("Bitget");
+                }
+
+                if (needsHtx)
+                {
+                    var uids = session.SimulatedHtxUids;
+                    names.Add($"HTX (sub-accounts {uids[0]}-{uids[^1]})");
+                }
+
+                notice(mode == SourceMode.Simulator
+                    ? $"Using the built-in exchange simulator for {string.Join(" and ", names)} at {session.Simulator.BaseAddress} (--simulator): its numbers are not real balances."
+                    : $"Using the built-in exchange simulator for {string.Join(" and ", names)} at {session.Simulator.BaseAddress}: no credentials found, so its numbers are not real balances. Set {string.Join(", ", Needed(needsBitget, needsHtx))} for the real exchanges, or pass --live to insist on them.");
+                useBitget = needsBitget;
+                useHtx = needsHtx;
+            }
+            else
+            {
+                var leftOut = new List<string>();
                 if (needsBitget && !useBitget)
                 {
-                    simulated.Add("Bitget");
-                    variables.AddRange([BitgetKeyVariable, BitgetSecretVariable, BitgetPassphraseVariable]);
+                    leftOut.Add("Bitget");
+                    notice($"Bitget left out: {string.Join(", ", BitgetVariables)} not set while HTX's credentials are. Live and simulated numbers are never mixed; pass --simulator for the demo.");
                 }
 
                 if (needsHtx && !useHtx)
                 {
-                    var uids = session.SimulatedHtxUids;
-                    simulated.Add($"HTX (sub-accounts {uids[0]}-{uids[^1]})");
-                    variables.AddRange([HtxKeyVariable, HtxSecretVariable]);
+                    leftOut.Add("HTX");
+                    notice($"HTX left out: {string.Join(", ", HtxVariables)} not set while Bitget's credentials are. Live and simulated numbers are never mixed; pass --simulator for the demo.");
                 }
 
-                notice($"Using the built-in exchange simulator for {string.Join(" and ", simulated)} at {session.Simulator.BaseAddress}: no credentials found. Set {string.Join(", ", variables)} for the real exchange, or pass --live to insist on it.");
+                if (!useBitget && !useHtx)
+                {
+                    throw new UsageException($"{string.Join(" and ", leftOut)} credentials are not set (the simulator runs only when no credentials are set at all, or with --simulator).");
+                }
+
+                session.LeftOut = leftOut;
             }
 
-            if (needsBitget)
+            if (useBitget)
             {
-                session.BitgetSimulated = !useBitget;
-                session.BitgetMainUserId = useBitget ? ReadUserId(variable(BitgetMainUserIdVariable)) : session.Simulator!.Options.BitgetMainUserId;
-                session.Bitget = session.CreateBitget(useBitget ? bitgetValues : null);
+                session.BitgetSource = simulate ? Sources.Simulator : Sources.Live;
+                session.BitgetMainUserId = simulate ? session.Simulator!.Options.BitgetMainUserId : ReadUserId(variable(BitgetMainUserIdVariable));
+                session.Bitget = session.CreateBitget(simulate ? null : bitgetValues);
             }
 
-            if (needsHtx)
+            if (useHtx)
             {
-                session.HtxSimulated = !useHtx;
-                session.Htx = session.CreateHtx(useHtx ? htxValues : null);
+                session.HtxSource = simulate ? Sources.Simulator : Sources.Live;
+                session.Htx = session.CreateHtx(simulate ? null : htxValues);
             }
 
             return session;
@@ -155,26 +219,33 @@ internal sealed class ExchangeSession : IAsyncDisposable
     private static string?[] Read(Func<string, string?> variable, params string[] names) =>
         [.. names.Select(name => string.IsNullOrWhiteSpace(variable(name)) ? null : variable(name))];
 
-    private static bool Present(string?[] values, bool live, string exchange)
+    private static IEnumerable<string> Needed(bool bitget, bool htx) =>
+        (bitget ? BitgetVariables : []).Concat(htx ? HtxVariables : []);
+
+    /// <summary>Whether all of an exchange's credentials are set; some but not all is a usage error naming the missing ones.</summary>
+    private static bool Complete(string?[] values, string[] names, string exchange)
     {
-        var names = exchange == "Bitget"
-            ? new[] { BitgetKeyVariable, BitgetSecretVariable, BitgetPassphraseVariable }
-            : new[] { HtxKeyVariable, HtxSecretVariable };
         var missing = names.Where((_, i) => values[i] is null).ToArray();
-        if (missing.Length == 0)
-        {
-            return true;
-        }
-
-        if (missing.Length < names.Length)
-        {
-            throw new UsageException($"{exchange} credentials are incomplete: {string.Join(", ", missing)} not set (environment variable or user-secrets).");
-        }
-
-        return live
-            ? throw new UsageException($"--live needs {exchange} credentials: set {string.Join(", ", names)} (environment variables or user-secrets).")
-            : false;
+        return missing.Length == 0
+            || (missing.Length < names.Length
+                ? throw new UsageException($"{exchange} credentials are incomplete: {string.Join(", ", missing)} not set (environment variable or user-secrets).")
+                : false);
     }
+
+    private static void RequireLive(bool missing, string exchange, string[] names)
+    {
+        if (missing)
+        {
+            throw new UsageException($"--live needs {exchange} credentials: set {string.Join(", ", names)} (environment variables or user-secrets).");
+        }
+    }
+}
+
+/// <summary>The values of the Source column.</summary>
+internal static class Sources
+{
+    public const string Live = "live";
+    public const string Simulator = "simulator";
 }
 
 /// <summary>The command line or the configuration is wrong; printed as one line, exit code 2.</summary>

@@ -18,6 +18,12 @@ internal static class ExitCodes
     /// <summary>The exchange could not be reached or did not answer in time.</summary>
     public const int NetworkError = 4;
 
+    /// <summary>
+    /// Partial: some of what was asked for is missing (an exchange left out for lack of credentials, sub-accounts that
+    /// failed); the rows that came back are printed and the missing parts named on stderr.
+    /// </summary>
+    public const int Partial = 5;
+
     /// <summary>Cancelled with Ctrl+C.</summary>
     public const int Cancelled = 130;
 

@@ -15,7 +15,10 @@ namespace GeneratedClients;
 /// <param name="Available">Available to use or transfer (Bitget <c>available</c>; HTX <c>withdraw_available</c>).</param>
 /// <param name="Locked">Locked or frozen (Bitget <c>locked</c>; HTX <c>margin_frozen</c>).</param>
 /// <param name="UnrealizedPnl">Unrealized profit and loss (Bitget <c>unrealizedPL</c>; HTX <c>profit_unreal</c>).</param>
-/// <param name="UsdtEquity">Equity valued in USDT (Bitget <c>usdtEquity</c>; HTX does not report it: null).</param>
+/// <param name="UsdtEquity">
+/// Equity valued in USDT (Bitget <c>usdtEquity</c>; HTX: the <c>margin_balance</c> itself when the margin asset is USDT,
+/// the same figure, else null: HTX reports no conversion).
+/// </param>
 public sealed record SubAccountBalance(
     string Exchange,
     string? SubAccountId,
@@ -89,7 +92,7 @@ public sealed record SubAccountBalance(
             account.WithdrawAvailable,
             account.MarginFrozen,
             account.ProfitUnreal,
-            UsdtEquity: null))];
+            UsdtEquity: string.Equals(account.MarginAsset, "USDT", StringComparison.Ordinal) ? account.MarginBalance : null))];
     }
 
     /// <summary>The rows of every successful outcome of an HTX sweep (failed ones have none; see their errors).</summary>

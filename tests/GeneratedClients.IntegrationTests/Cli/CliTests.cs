@@ -86,9 +86,9 @@ public class CliTests
 
         Assert.Equal(0, code);
         var lines = output.TrimEnd('\n').Split('\n');
-        Assert.Equal("Sub account,Margin account,Equity,Available,Frozen,Position margin,Unrealized PnL,Risk rate,Contracts", lines[0]);
-        Assert.Equal(["10000001", "10000002"], lines.Skip(1).Select(l => l.Split(',')[0]));
-        Assert.All(lines.Skip(1), l => Assert.True(decimal.TryParse(l.Split(',')[2], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _)));
+        Assert.Equal("Source,Sub account,Margin account,Equity,Available,Frozen,Position margin,Unrealized PnL,Risk rate,Contracts", lines[0]);
+        Assert.Equal(["10000001", "10000002"], lines.Skip(1).Select(l => l.Split(',')[1]));
+        Assert.All(lines.Skip(1), l => Assert.True(decimal.TryParse(l.Split(',')[3], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _)));
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public class CliTests
     {
         var (code, output, error) = await Run(NoCredentials, "htx", "sub-account-info", "-u", "10000003", "-u", "42", "-o", "csv");
 
-        Assert.Equal(3, code);
-        Assert.Contains("10000003,USDT", output, StringComparison.Ordinal);
+        Assert.Equal(5, code); // partial: rows kept, the failure named
+        Assert.Contains("simulator,10000003,USDT", output, StringComparison.Ordinal);
         var failure = Assert.Single(error.Split('\n'), l => l.Contains("42", StringComparison.Ordinal) && l.StartsWith("HTX sub-account", StringComparison.Ordinal));
         Assert.Contains("[code 1010]", failure, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
@@ -105,7 +105,9 @@ public class CliTests
 
     [Theory]
     [InlineData("bitget", "sub-account-assets", "--product-type", "SPOT")]
-    [InlineData("htx", "sub-account-info")]
+    [InlineData("htx", "sub-account-info", "--live")]
+    [InlineData("summary", "--live", "--simulator")]
+    [InlineData("summary", "--totals", "--no-totals")]
     [InlineData("htx", "sub-account-info", "--sub-uid", "-5")]
     [InlineData("summary", "--output", "xml")]
     [InlineData("no-such-command")]

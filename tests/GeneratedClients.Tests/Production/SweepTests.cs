@@ -136,7 +136,23 @@ public class SweepTests
 
         Assert.Equal(3, rows.Length);
         Assert.Equal(new SubAccountBalance("Bitget", "1234567890", "USDT", 23.123m, 23.123m, 0m, 0m, 23.123m), rows[0]);
-        Assert.Equal(new SubAccountBalance("HTX", "1001", "USDT", 1001m, 500m, 0m, 0m, null), rows[2]);
+        Assert.Equal(new SubAccountBalance("HTX", "1001", "USDT", 1001m, 500m, 0m, 0m, 1001m), rows[2]); // USDT margin: the balance is the USDT equity
+    }
+
+    [Theory]
+    [InlineData("USDT", true)]
+    [InlineData("HUSD", false)]
+    [InlineData("usdt", false)] // not the wire's spelling: no guess
+    public async Task Htx_usdt_equity_is_the_margin_balance_only_when_the_margin_asset_is_usdt(string marginAsset, bool reported)
+    {
+        var body = Samples.Read("htx", "getCrossSubAccountInfo.200.json").Replace("\"margin_asset\": \"USDT\"", $"\"margin_asset\": \"{marginAsset}\"", StringComparison.Ordinal);
+        var result = await new GeneratedClients.Htx.HtxClient(MockExchange.Answering(200, body).Client(), Fakes.Htx()).GetCrossSubAccountInfoAsync(1001);
+
+        var row = Assert.Single(SubAccountBalance.From(result));
+
+        Assert.Equal(marginAsset, row.Coin);
+        Assert.Equal(reported ? row.Equity : null, row.UsdtEquity);
+        Assert.NotNull(row.Equity);
     }
 
     /// <summary>Reports on the caller's thread, so a test sees every report before the sweep returns.</summary>
