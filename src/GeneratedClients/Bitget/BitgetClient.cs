@@ -91,6 +91,7 @@ public sealed class BitgetClient
     {
         CheckProductType(productType);
         return _core.CallAsync(
+            BitgetApi.Operations.GetSubAccountAssets,
             (api, token) => api.GetSubAccountAssetsAsync(productType, Locale, token),
             (envelope, call) => new BitgetSubAccountAssetsResult(envelope, BitgetEnvelope.Data(call, envelope.Code, envelope.Message, envelope.RequestTime, envelope.Data), productType, call.Deviations),
             (ExchangeName, ExchangeRateLimits.BitgetSubAccountAssets),
@@ -112,6 +113,7 @@ public sealed class BitgetClient
     {
         CheckProductType(productType);
         return _core.CallAsync(
+            BitgetApi.Operations.GetAccounts,
             (api, token) => api.GetAccountsAsync(productType, Locale, token),
             (envelope, call) => new BitgetAccountsResult(envelope, BitgetEnvelope.Data(call, envelope.Code, envelope.Message, envelope.RequestTime, envelope.Data), productType, call.Deviations),
             (ExchangeName + "-accounts", ExchangeRateLimits.BitgetAccounts),

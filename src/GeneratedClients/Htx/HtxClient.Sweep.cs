@@ -73,6 +73,7 @@ public sealed partial class HtxClient
             }
 
             Volatile.Write(ref outcomes[index], outcome);
+            ExchangeTelemetry.SweepSubAccounts.Add(1, new KeyValuePair<string, object?>(ExchangeTelemetry.ExchangeTag, ExchangeName), new KeyValuePair<string, object?>(ExchangeTelemetry.OutcomeTag, outcome.Error is null ? ExchangeTelemetry.Success : ExchangeTelemetry.Outcome(outcome.Error.Category)));
             progress?.Report(new HtxSweepProgress(Interlocked.Increment(ref completed), uids.Count, Volatile.Read(ref failed), outcome));
         });
     }

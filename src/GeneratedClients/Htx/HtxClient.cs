@@ -94,6 +94,7 @@ public sealed partial class HtxClient
         CheckMarginAccount(marginAccount);
         var body = new HtxCrossSubAccountInfoRequest { SubUid = subUid, MarginAccount = marginAccount };
         return _core.CallAsync(
+            HtxApi.Operations.GetCrossSubAccountInfo,
             (api, token) => api.GetCrossSubAccountInfoAsync(body, token),
             (envelope, call) =>
             {

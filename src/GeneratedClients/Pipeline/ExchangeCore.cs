@@ -25,18 +25,21 @@ internal sealed class ExchangeCore<TTransport>
     public ExchangeRuntime Runtime { get; }
 
     /// <summary>Runs one call: every attempt gets a new transport and call record, signed afresh.</summary>
+    /// <param name="operation">The spec's operationId (the generated <c>Operations</c> constant), for telemetry.</param>
     /// <param name="send">Sends the request with the generated operation.</param>
     /// <param name="unwrap">Checks the envelope and makes the result (or throws the typed error the envelope carries).</param>
     /// <param name="limit">The endpoint's limit group (the registry's key) and documented limit (the spec's x-rate-limit).</param>
     /// <param name="maxResponseBytes">Bodies larger than this are refused.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     public Task<TResult> CallAsync<TEnvelope, TResult>(
+        string operation,
         Func<TTransport, CancellationToken, Task<TEnvelope>> send,
         Func<TEnvelope, ExchangeCall, TResult> unwrap,
         (string Group, ExchangeRateLimit Documented) limit,
         long maxResponseBytes,
         CancellationToken cancellationToken) =>
         Runtime.ExecuteAsync(
+            operation,
             async (call, clock, token) =>
             {
                 var transport = _protocol.CreateTransport(_httpClient, _baseUrl, call, request => _protocol.Sign(request, call, clock.GetUtcNow()));

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
+using GeneratedClients.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -66,52 +68,103 @@ internal sealed class ExchangeRuntime
                 factory(group, new ExchangeRateLimit(limits.PermitLimit ?? documented.PermitLimit, limits.Window ?? documented.Window), credentialKey, local));
         // Why shared: the offset belongs to the key's exchange and this local clock, not to a client; one measurement serves all.
         var clock = options.ClockSync.Enabled ? registry.GetOrAddClock(exchange, credentialKey, local, () => new ExchangeClock(local, options.ClockSync.RefreshInterval)) : null;
+        if (clock is not null)
+        {
+            ExchangeTelemetry.Track(exchange, clock);
+        }
         return new(exchange, local, limiterFor, BuildRetry(exchange, options.Retry, local, logger), options.Timeout, clock, logger);
     }
 
     /// <summary>
     /// Runs a call: each attempt waits for the rate limiter, gets a fresh <see cref="ExchangeCall"/>
     /// and the synchronised clock, and is logged. Transient failures are retried; a rejected timestamp
-    /// resynchronises the clock and is tried once more.
+    /// resynchronises the clock and is tried once more. The call is one span (attempts are child spans) and is
+    /// counted and timed in the <c>GeneratedClients</c> meter.
     /// </summary>
+    /// <param name="operation">The spec's operationId (telemetry's operation tag).</param>
     /// <param name="attempt">Builds, signs and sends one attempt.</param>
     /// <param name="limit">The call's limit group (the registry's key: the exchange, or the exchange and endpoint) and its documented limit.</param>
     /// <param name="maxResponseBytes">Bodies larger than this are refused.</param>
     /// <param name="serverTime">Reads the exchange's time, for clock synchronisation.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     public async Task<T> ExecuteAsync<T>(
+        string operation,
         Func<ExchangeCall, TimeProvider, CancellationToken, Task<T>> attempt,
         (string Group, ExchangeRateLimit Documented) limit,
         long maxResponseBytes,
         Func<CancellationToken, Task<DateTimeOffset>> serverTime,
         CancellationToken cancellationToken)
     {
-        if (_clock is not null)
+        using var activity = ExchangeTelemetry.Source.StartActivity($"{_exchange} {operation}", ActivityKind.Client);
+        activity?.SetTag(ExchangeTelemetry.ExchangeTag, _exchange);
+        activity?.SetTag(ExchangeTelemetry.OperationTag, operation);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = ExchangeTelemetry.Success;
+        try
         {
-            serverTime = BoundedByTimeout(serverTime);
-            await _clock.EnsureFreshAsync(serverTime, ClockSyncFailed, cancellationToken).ConfigureAwait(false);
-        }
-
-        var limiter = _limiterFor?.Invoke(limit.Group, limit.Documented);
-        var attempts = 0;
-        return await _retry.ExecuteAsync(
-            async token =>
+            if (_clock is not null)
             {
-                for (var resynced = false; ; resynced = true)
+                serverTime = BoundedByTimeout(serverTime);
+                await _clock.EnsureFreshAsync(serverTime, ClockSyncFailed, cancellationToken).ConfigureAwait(false);
+            }
+
+            var limiter = _limiterFor?.Invoke(limit.Group, limit.Documented);
+            var attempts = 0;
+            string? retryReason = null;
+            return await _retry.ExecuteAsync(
+                async token =>
                 {
-                    try
+                    for (var resynced = false; ; resynced = true)
                     {
-                        return await AttemptAsync(attempt, limiter, maxResponseBytes, ++attempts, token).ConfigureAwait(false);
+                        if (attempts > 0 && ExchangeTelemetry.Retries.Enabled)
+                        {
+                            var tags = ExchangeTelemetry.Tags(_exchange, operation);
+                            tags.Add(ExchangeTelemetry.ReasonTag, retryReason ?? "unknown");
+                            ExchangeTelemetry.Retries.Add(1, tags);
+                        }
+
+                        try
+                        {
+                            return await AttemptAsync(operation, attempt, limiter, maxResponseBytes, ++attempts, token).ConfigureAwait(false);
+                        }
+                        catch (ExchangeApiException error)
+                        {
+                            retryReason = ExchangeTelemetry.Outcome(error.Category);
+                            if (error is not ExchangeTimestampException || _clock is null || resynced)
+                            {
+                                throw;
+                            }
+
+                            ExchangeLog.TimestampRejected(_logger, _exchange);
+                            await _clock.SyncAsync(serverTime, ClockSyncFailed, force: true, token).ConfigureAwait(false);
+                            ExchangeLog.ClockSynchronised(_logger, _exchange, (long)_clock.Offset.TotalMilliseconds);
+                        }
                     }
-                    catch (ExchangeTimestampException) when (_clock is not null && !resynced)
-                    {
-                        ExchangeLog.TimestampRejected(_logger, _exchange);
-                        await _clock.SyncAsync(serverTime, ClockSyncFailed, force: true, token).ConfigureAwait(false);
-                        ExchangeLog.ClockSynchronised(_logger, _exchange, (long)_clock.Offset.TotalMilliseconds);
-                    }
-                }
-            },
-            cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeApiException error)
+        {
+            outcome = ExchangeTelemetry.Outcome(error.Category);
+            ExchangeTelemetry.Failed(activity, error);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = ExchangeTelemetry.Canceled;
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            activity?.SetTag(ExchangeTelemetry.ErrorTypeTag, outcome);
+            throw;
+        }
+        finally
+        {
+            if (ExchangeTelemetry.Requests.Enabled || ExchangeTelemetry.RequestDuration.Enabled)
+            {
+                var tags = ExchangeTelemetry.Tags(_exchange, operation, outcome);
+                ExchangeTelemetry.Requests.Add(1, tags);
+                ExchangeTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+            }
+        }
     }
 
     /// <summary>The server-time request gets the same per-attempt timeout as any other request.</summary>
@@ -123,13 +176,17 @@ internal sealed class ExchangeRuntime
             return await serverTime(linked.Token).ConfigureAwait(false);
         };
 
-    private async Task<T> AttemptAsync<T>(Func<ExchangeCall, TimeProvider, CancellationToken, Task<T>> attempt, RateLimiter? limiter, long maxResponseBytes, int number, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(string operation, Func<ExchangeCall, TimeProvider, CancellationToken, Task<T>> attempt, RateLimiter? limiter, long maxResponseBytes, int number, CancellationToken cancellationToken)
     {
+        using var activity = ExchangeTelemetry.Source.StartActivity($"{_exchange} {operation} attempt", ActivityKind.Internal);
+        activity?.SetTag(ExchangeTelemetry.AttemptTag, number);
+
         // The lease is held until the answer is in: disposing it then tells the limiter when the request was
         // certainly at the exchange, so a request that was slow to arrive still counts a full window from there.
-        using var lease = limiter is null ? null : await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        using var lease = limiter is null ? null : await AcquireAsync(limiter, operation, activity, cancellationToken).ConfigureAwait(false);
         if (lease is { IsAcquired: false })
         {
+            ExchangeTelemetry.RateLimitRefused.Add(1, ExchangeTelemetry.Tags(_exchange, operation));
             lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
             throw ExchangeApiException.Create(new ExchangeErrorDetails
             {
@@ -142,12 +199,14 @@ internal sealed class ExchangeRuntime
 
         var call = new ExchangeCall(_exchange, maxResponseBytes, _local);
         var started = _local.GetTimestamp();
+        var measured = Stopwatch.GetTimestamp();
         using var timeout = _timeout is TimeSpan limit ? new CancellationTokenSource(limit, _local) : null;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             var result = await attempt(call, Clock, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             var elapsed = Elapsed(started);
+            RecordAttempt(operation, ExchangeTelemetry.Success, call.Status, measured, activity);
             ExchangeLog.Request(_logger, _exchange, call.Method, call.Path, call.Status, number, elapsed);
             if (call.Deviations.Count > 0 && _logger.IsEnabled(LogLevel.Debug))
             {
@@ -161,13 +220,53 @@ internal sealed class ExchangeRuntime
         {
             var error = ExchangeApiException.Create(call.Details(ExchangeErrorCategory.Network, $"the exchange did not answer within {_timeout!.Value.TotalSeconds:0.###} s (Timeout)"), canceled);
             Log(call, error, number, started);
+            RecordAttempt(operation, ExchangeTelemetry.Outcome(error.Category), call.Status, measured, activity);
+            ExchangeTelemetry.Failed(activity, error);
             throw error;
         }
         catch (ExchangeApiException error)
         {
             Log(call, error, number, started);
+            RecordAttempt(operation, ExchangeTelemetry.Outcome(error.Category), error.HttpStatus ?? call.Status, measured, activity);
+            ExchangeTelemetry.Failed(activity, error);
             throw;
         }
+    }
+
+    /// <summary>Waits for a permit; the wait is recorded (histogram, and an event on the attempt's span when it was not instant).</summary>
+    private async ValueTask<RateLimitLease> AcquireAsync(RateLimiter limiter, string operation, Activity? activity, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        var waited = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        ExchangeTelemetry.RateLimitWait.Record(waited, ExchangeTelemetry.Tags(_exchange, operation));
+        if (activity is not null && waited >= 0.001)
+        {
+            activity.AddEvent(new ActivityEvent("rate_limit.wait", tags: new ActivityTagsCollection { [ExchangeTelemetry.WaitTag] = waited }));
+        }
+
+        return lease;
+    }
+
+    private void RecordAttempt(string operation, string outcome, int? status, long started, Activity? activity)
+    {
+        if (status is int code)
+        {
+            activity?.SetTag(ExchangeTelemetry.StatusCodeTag, code);
+        }
+
+        if (!ExchangeTelemetry.AttemptDuration.Enabled)
+        {
+            return;
+        }
+
+        var tags = ExchangeTelemetry.Tags(_exchange, operation, outcome);
+        if (status is int value)
+        {
+            tags.Add(ExchangeTelemetry.StatusCodeTag, value);
+        }
+
+        ExchangeTelemetry.AttemptDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
     }
 
     private void Log(ExchangeCall call, ExchangeApiException error, int number, long started)

@@ -15,12 +15,20 @@ internal sealed class ExchangeClock : TimeProvider
     private Task? _inFlight;
     private long _offsetTicks;
     private DateTimeOffset? _lastSync; // written under _gate or by the single measurement in flight
+    private static long _measurementCount;
+    private long _measurementSequence;
 
     public ExchangeClock(TimeProvider local, TimeSpan refreshInterval)
     {
         _local = local;
         _refreshInterval = refreshInterval;
     }
+
+    /// <summary>
+    /// Orders the successful measurements of every clock in the process (0: never measured), so that the telemetry can
+    /// report the latest one per exchange whatever clock each was read with.
+    /// </summary>
+    public long MeasurementSequence => Interlocked.Read(ref _measurementSequence);
 
     /// <summary>The exchange's time minus the local time, as last measured.</summary>
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
@@ -97,6 +105,7 @@ internal sealed class ExchangeClock : TimeProvider
         }
 
         Interlocked.Exchange(ref _offsetTicks, offset.Ticks);
+        Interlocked.Exchange(ref _measurementSequence, Interlocked.Increment(ref _measurementCount));
         _lastSync = received;
     }
 }

@@ -8,12 +8,14 @@ namespace GeneratedClients.Tests.Packaging;
 /// Every C# block of the repository README and of the package README, pasted as it stands into the Program.cs of a
 /// new console project (the SDK's defaults: implicit usings, nullable on; warnings as errors) that references the
 /// packed package from a local feed (and Microsoft.Extensions.Hosting where the block uses the Generic Host, and the
-/// packed Redis package where it uses GeneratedClients.Redis, as the README says), builds. So a reader can copy any snippet into a new project and it compiles.
+/// packed Redis package where it uses GeneratedClients.Redis, OpenTelemetry.Extensions.Hosting where it uses
+/// OpenTelemetry, as the README says), builds. So a reader can copy any snippet into a new project and it compiles.
 /// </summary>
 [Collection(PackedLibraryGroup.Name)]
 public sealed partial class ReadmeCompileTests(PackedLibrary packed, ITestOutputHelper output)
 {
     private const string HostingVersion = "10.0.14";
+    private const string OpenTelemetryVersion = "1.20.1";
 
     public static TheoryData<string, int> Blocks()
     {
@@ -43,6 +45,9 @@ public sealed partial class ReadmeCompileTests(PackedLibrary packed, ITestOutput
         var hosting = code.Contains("using Microsoft.Extensions.Hosting;", StringComparison.Ordinal)
             ? $"""<PackageReference Include="Microsoft.Extensions.Hosting" Version="{HostingVersion}" />"""
             : string.Empty;
+        var openTelemetry = code.Contains("using OpenTelemetry", StringComparison.Ordinal)
+            ? $"""<PackageReference Include="OpenTelemetry.Extensions.Hosting" Version="{OpenTelemetryVersion}" />"""
+            : string.Empty;
         var redis = code.Contains("using GeneratedClients.Redis;", StringComparison.Ordinal)
             ? $"""<PackageReference Include="{packed.RedisId}" Version="{packed.RedisVersion}" />"""
             : string.Empty;
@@ -61,6 +66,7 @@ public sealed partial class ReadmeCompileTests(PackedLibrary packed, ITestOutput
                 <PackageReference Include="{packed.Id}" Version="{packed.Version}" />
                 {hosting}
                 {redis}
+                {openTelemetry}
               </ItemGroup>
             </Project>
             """);
