@@ -95,7 +95,8 @@ internal sealed class ExchangeRuntime
         Func<CancellationToken, Task<DateTimeOffset>> serverTime,
         CancellationToken cancellationToken)
     {
-        using var activity = ExchangeTelemetry.Source.StartActivity($"{_exchange} {operation}", ActivityKind.Client);
+        // Why HasListeners first: the span's name would be built (and allocated) on every call otherwise.
+        using var activity = ExchangeTelemetry.Source.HasListeners() ? ExchangeTelemetry.Source.StartActivity($"{_exchange} {operation}", ActivityKind.Client) : null;
         activity?.SetTag(ExchangeTelemetry.ExchangeTag, _exchange);
         activity?.SetTag(ExchangeTelemetry.OperationTag, operation);
         var started = Stopwatch.GetTimestamp();
@@ -178,7 +179,7 @@ internal sealed class ExchangeRuntime
 
     private async Task<T> AttemptAsync<T>(string operation, Func<ExchangeCall, TimeProvider, CancellationToken, Task<T>> attempt, RateLimiter? limiter, long maxResponseBytes, int number, CancellationToken cancellationToken)
     {
-        using var activity = ExchangeTelemetry.Source.StartActivity($"{_exchange} {operation} attempt", ActivityKind.Internal);
+        using var activity = ExchangeTelemetry.Source.HasListeners() ? ExchangeTelemetry.Source.StartActivity($"{_exchange} {operation} attempt", ActivityKind.Internal) : null;
         activity?.SetTag(ExchangeTelemetry.AttemptTag, number);
 
         // The lease is held until the answer is in: disposing it then tells the limiter when the request was
@@ -239,7 +240,11 @@ internal sealed class ExchangeRuntime
         var started = Stopwatch.GetTimestamp();
         var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         var waited = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        ExchangeTelemetry.RateLimitWait.Record(waited, ExchangeTelemetry.Tags(_exchange, operation));
+        if (ExchangeTelemetry.RateLimitWait.Enabled)
+        {
+            ExchangeTelemetry.RateLimitWait.Record(waited, ExchangeTelemetry.Tags(_exchange, operation));
+        }
+
         if (activity is not null && waited >= 0.001)
         {
             activity.AddEvent(new ActivityEvent("rate_limit.wait", tags: new ActivityTagsCollection { [ExchangeTelemetry.WaitTag] = waited }));
