@@ -227,6 +227,23 @@ internal static class CliApp
 
     private static async Task<int> Execute(CliContext context, bool verbose, Func<CancellationToken, Task<int>> body, CancellationToken token)
     {
+        // With --verbose, the calls' summary from the library's meter comes last, whatever happened.
+        using var summary = verbose ? new CallSummary() : null;
+        try
+        {
+            return await Run(context, verbose, body, token).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (summary is not null)
+            {
+                context.Error.WriteLine(summary.Describe());
+            }
+        }
+    }
+
+    private static async Task<int> Run(CliContext context, bool verbose, Func<CancellationToken, Task<int>> body, CancellationToken token)
+    {
         try
         {
             return await body(token).ConfigureAwait(false);

@@ -185,6 +185,17 @@ public sealed class CliDeskTests : IDisposable
     }
 
     [Fact]
+    public async Task Verbose_ends_with_the_calls_summary()
+    {
+        var (code, _, error) = await CliProcess.RunAsync(null, _directory, "htx", "sub-account-info", "-u", "10000001", "-u", "10000002", "-u", "42", "-o", "csv", "--verbose");
+
+        Assert.Equal(5, code);
+        var last = error.TrimEnd('\n').Split('\n')[^1];
+        Assert.StartsWith("calls: 3 (2 success, 1 account_not_found); retries: 0; rate-limiter wait: ", last, StringComparison.Ordinal);
+        Assert.EndsWith("over 3 attempt(s)", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_passes_against_the_simulator()
     {
         var (code, output, _) = await CliProcess.RunAsync(null, _directory, "check");
