@@ -23,7 +23,7 @@ internal static class Tables
         ["Source", "Sub account", "Margin account", "Equity", "Available", "Frozen", "Position margin", "Unrealized PnL", "Risk rate", "Contracts"],
         [.. outcomes.Where(o => o.Succeeded).SelectMany(o => o.Result!.Select(account => (IReadOnlyList<object?>)
             [source, o.SubUid, account.MarginAccount, account.MarginBalance, account.WithdrawAvailable, account.MarginFrozen, account.MarginPosition,
-             account.ProfitUnreal, account.RiskRate, account.ContractDetail.Count + account.FuturesContractDetail.Count]))]);
+             account.UnrealizedPnl, account.RiskRate, account.ContractDetail.Count + account.FuturesContractDetail.Count]))]);
 
     public static ResultTable Summary(IReadOnlyList<(string Source, SubAccountBalance Row)> rows) => new(
         "Sub-account balances across exchanges",

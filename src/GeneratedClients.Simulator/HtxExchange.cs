@@ -123,8 +123,8 @@ internal static class HtxExchange
         Number(json, "margin_static", account.MarginStatic);
         Number(json, "margin_position", account.MarginPosition);
         Number(json, "margin_frozen", account.MarginFrozen);
-        Number(json, "profit_real", account.ProfitReal); // quirk: sent, though not in the documentation's table
-        Number(json, "profit_unreal", account.ProfitUnreal);
+        Number(json, "profit_real", account.RealizedPnl); // quirk: sent, though not in the documentation's table
+        Number(json, "profit_unreal", account.UnrealizedPnl);
         Number(json, "withdraw_available", account.WithdrawAvailable);
         NumberOrNull(json, "risk_rate", account.RiskRate); // quirk: null without a position
         json.WriteString("money_in", ""); // quirk: "" although documented as bigdecimal
@@ -149,7 +149,7 @@ internal static class HtxExchange
         Number(json, "margin_position", contract.MarginPosition);
         Number(json, "margin_frozen", contract.MarginFrozen);
         Number(json, "margin_available", contract.MarginAvailable);
-        Number(json, "profit_unreal", contract.ProfitUnreal);
+        Number(json, "profit_unreal", contract.UnrealizedPnl);
         NumberOrNull(json, "liquidation_price", contract.LiquidationPrice); // quirk: null without a position
         Number(json, "lever_rate", contract.LeverRate);
         Number(json, "adjust_factor", contract.AdjustFactor);

@@ -162,7 +162,7 @@ public sealed class SimulatedAccounts
                 MarginPosition = btcPosition,
                 MarginFrozen = marginFrozen,
                 MarginAvailable = withdrawAvailable,
-                ProfitUnreal = btcProfit,
+                UnrealizedPnl = btcProfit,
                 LiquidationPrice = btcPosition > 0 ? random.Amount(30_000m, 1) + 20_000m : null,
                 LeverRate = btcLever,
                 AdjustFactor = 0.04m,
@@ -178,7 +178,7 @@ public sealed class SimulatedAccounts
                 MarginPosition = ethPosition,
                 MarginFrozen = 0m,
                 MarginAvailable = withdrawAvailable,
-                ProfitUnreal = ethProfit,
+                UnrealizedPnl = ethProfit,
                 LiquidationPrice = ethPosition > 0 ? random.Amount(1_500m, 2) + 1_000m : null,
                 LeverRate = ethLever,
                 AdjustFactor = 0.05m,
@@ -203,8 +203,8 @@ public sealed class SimulatedAccounts
             MarginStatic = marginStatic,
             MarginPosition = marginPosition,
             MarginFrozen = marginFrozen,
-            ProfitReal = random.Chance(50) ? random.SignedAmount(400m, 4) : 0m,
-            ProfitUnreal = profitUnreal,
+            RealizedPnl = random.Chance(50) ? random.SignedAmount(400m, 4) : 0m,
+            UnrealizedPnl = profitUnreal,
             WithdrawAvailable = withdrawAvailable,
             RiskRate = hasPosition ? decimal.Round(marginBalance / (marginPosition + marginFrozen), 4, MidpointRounding.ToZero) : null,
             PositionMode = random.Chance(50) ? "dual_side" : "single_side",
@@ -220,7 +220,7 @@ public sealed class SimulatedAccounts
             MarginPosition = 0m,
             MarginFrozen = 0m,
             MarginAvailable = available,
-            ProfitUnreal = 0m,
+            UnrealizedPnl = 0m,
             LiquidationPrice = null,
             LeverRate = 5m,
             AdjustFactor = 0.04m,
@@ -371,10 +371,10 @@ public sealed record SimulatedHtxAccount
     public decimal MarginFrozen { get; init; }
 
     /// <summary><c>profit_real</c> (on the wire, not in the documentation's table).</summary>
-    public decimal ProfitReal { get; init; }
+    public decimal RealizedPnl { get; init; }
 
     /// <summary><c>profit_unreal</c>.</summary>
-    public decimal ProfitUnreal { get; init; }
+    public decimal UnrealizedPnl { get; init; }
 
     /// <summary><c>withdraw_available</c>.</summary>
     public decimal WithdrawAvailable { get; init; }
@@ -411,7 +411,7 @@ public sealed record SimulatedHtxContract
     public decimal MarginAvailable { get; init; }
 
     /// <summary><c>profit_unreal</c>.</summary>
-    public decimal ProfitUnreal { get; init; }
+    public decimal UnrealizedPnl { get; init; }
 
     /// <summary><c>liquidation_price</c>; null (no position) is sent as JSON <c>null</c>.</summary>
     public decimal? LiquidationPrice { get; init; }

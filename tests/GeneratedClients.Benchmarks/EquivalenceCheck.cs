@@ -87,14 +87,14 @@ public static class EquivalenceCheck
         [a.Locked, a.Available, a.CrossedMaxAvailable, a.IsolatedMaxAvailable, a.MaxTransferOut, a.Equity ?? a.AccountEquity, a.UsdtEquity, a.BtcEquity, a.UnrealizedPnl, a.Coupon];
 
     private static decimal?[] Amounts(HtxCrossSubAccountInfo a) =>
-        [a.MarginBalance, a.MarginStatic, a.MarginPosition, a.MarginFrozen, a.ProfitReal, a.ProfitUnreal, a.WithdrawAvailable, a.RiskRate, a.MoneyIn, a.MoneyOut, a.NewRiskRate];
+        [a.MarginBalance, a.MarginStatic, a.MarginPosition, a.MarginFrozen, a.RealizedPnl, a.UnrealizedPnl, a.WithdrawAvailable, a.RiskRate, a.MoneyIn, a.MoneyOut, a.NewRiskRate];
 
     private static decimal?[] Amounts(StjHtxAccount a) =>
-        [a.MarginBalance, a.MarginStatic, a.MarginPosition, a.MarginFrozen, a.ProfitReal, a.ProfitUnreal, a.WithdrawAvailable, a.RiskRate, a.MoneyIn, a.MoneyOut, a.NewRiskRate];
+        [a.MarginBalance, a.MarginStatic, a.MarginPosition, a.MarginFrozen, a.RealizedPnl, a.UnrealizedPnl, a.WithdrawAvailable, a.RiskRate, a.MoneyIn, a.MoneyOut, a.NewRiskRate];
 
     private static decimal?[] Amounts(HtxCrossContractDetail c) =>
-        [c.MarginPosition, c.MarginFrozen, c.MarginAvailable, c.ProfitUnreal, c.LiquidationPrice, c.LeverRate, c.AdjustFactor, c.CrossMaxAvailable];
+        [c.MarginPosition, c.MarginFrozen, c.MarginAvailable, c.UnrealizedPnl, c.LiquidationPrice, c.LeverRate, c.AdjustFactor, c.CrossMaxAvailable];
 
     private static decimal?[] Amounts(StjHtxContract c) =>
-        [c.MarginPosition, c.MarginFrozen, c.MarginAvailable, c.ProfitUnreal, c.LiquidationPrice, c.LeverRate, c.AdjustFactor, c.CrossMaxAvailable];
+        [c.MarginPosition, c.MarginFrozen, c.MarginAvailable, c.UnrealizedPnl, c.LiquidationPrice, c.LeverRate, c.AdjustFactor, c.CrossMaxAvailable];
 }

@@ -137,10 +137,10 @@ public sealed class StjHtxAccount
     public decimal MarginFrozen { get; set; }
 
     [JsonPropertyName("profit_real")]
-    public decimal? ProfitReal { get; set; }
+    public decimal? RealizedPnl { get; set; }
 
     [JsonPropertyName("profit_unreal")]
-    public decimal ProfitUnreal { get; set; }
+    public decimal UnrealizedPnl { get; set; }
 
     [JsonPropertyName("withdraw_available")]
     public decimal WithdrawAvailable { get; set; }
@@ -189,7 +189,7 @@ public sealed class StjHtxContract
     public decimal MarginAvailable { get; set; }
 
     [JsonPropertyName("profit_unreal")]
-    public decimal ProfitUnreal { get; set; }
+    public decimal UnrealizedPnl { get; set; }
 
     [JsonPropertyName("liquidation_price")]
     public decimal? LiquidationPrice { get; set; }

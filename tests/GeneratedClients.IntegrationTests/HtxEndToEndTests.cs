@@ -27,7 +27,7 @@ public class HtxEndToEndTests
         Assert.All(account.ContractDetail, c => Assert.Null(c.LiquidationPrice));
         Assert.All(account.ContractDetail, c => Assert.Null(c.CrossMaxAvailable)); // "" on the wire
         Assert.All(account.FuturesContractDetail, c => Assert.Null(c.CrossMaxAvailable)); // "" or missing
-        Assert.NotNull(account.ProfitReal);                                     // present, though undocumented
+        Assert.NotNull(account.RealizedPnl);                                     // present, though undocumented
         Assert.InRange(result.Timestamp!.Value, host.Now.AddSeconds(-5), host.Now.AddSeconds(1));
 
         var request = Assert.Single(host.Statistics.RequestsTo(SimulatorEndpoint.HtxCrossSubAccountInfo));
@@ -75,8 +75,8 @@ public class HtxEndToEndTests
         Assert.Equal(want.MarginStatic, got.MarginStatic);
         Assert.Equal(want.MarginPosition, got.MarginPosition);
         Assert.Equal(want.MarginFrozen, got.MarginFrozen);
-        Assert.Equal(want.ProfitReal, got.ProfitReal);
-        Assert.Equal(want.ProfitUnreal, got.ProfitUnreal);
+        Assert.Equal(want.RealizedPnl, got.RealizedPnl);
+        Assert.Equal(want.UnrealizedPnl, got.UnrealizedPnl);
         Assert.Equal(want.WithdrawAvailable, got.WithdrawAvailable);
         Assert.Equal(want.RiskRate, got.RiskRate);
         Assert.Equal(want.PositionMode, got.PositionMode);
@@ -94,7 +94,7 @@ public class HtxEndToEndTests
             Assert.Equal(want[i].MarginPosition, list[i].MarginPosition);
             Assert.Equal(want[i].MarginFrozen, list[i].MarginFrozen);
             Assert.Equal(want[i].MarginAvailable, list[i].MarginAvailable);
-            Assert.Equal(want[i].ProfitUnreal, list[i].ProfitUnreal);
+            Assert.Equal(want[i].UnrealizedPnl, list[i].UnrealizedPnl);
             Assert.Equal(want[i].LiquidationPrice, list[i].LiquidationPrice);
             Assert.Equal(want[i].LeverRate, list[i].LeverRate);
             Assert.Equal(want[i].AdjustFactor, list[i].AdjustFactor);

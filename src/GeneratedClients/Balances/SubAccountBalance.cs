@@ -91,7 +91,7 @@ public sealed record SubAccountBalance(
             account.MarginBalance,
             account.WithdrawAvailable,
             account.MarginFrozen,
-            account.ProfitUnreal,
+            account.UnrealizedPnl,
             UsdtEquity: string.Equals(account.MarginAsset, "USDT", StringComparison.Ordinal) ? account.MarginBalance : null))];
     }
 

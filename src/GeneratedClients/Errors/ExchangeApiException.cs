@@ -67,6 +67,9 @@ public class ExchangeApiException : Exception
     /// <summary>True for failures that may succeed when the same request is sent again later.</summary>
     public bool IsTransient => Category is ExchangeErrorCategory.RateLimited or ExchangeErrorCategory.ServerError or ExchangeErrorCategory.Network;
 
+    /// <summary>The same failure, naming the sub-account the request was about (the details otherwise unchanged).</summary>
+    internal ExchangeApiException ForSubAccount(string subAccountId) => Create(Details with { SubAccountId = subAccountId }, InnerException);
+
     /// <summary>Creates the most specific exception type for the category of <paramref name="details"/>.</summary>
     public static ExchangeApiException Create(ExchangeErrorDetails details, Exception? innerException = null)
     {

@@ -43,7 +43,9 @@ internal sealed partial class ExchangeCall
             var message = category == ExchangeErrorCategory.InvalidResponse
                 ? $"the response is not the JSON the spec describes: {FirstLine(json.Message)}"
                 : $"HTTP {api.StatusCode} with a body that is not {Exchange}'s JSON error envelope";
-            return ExchangeApiException.Create(Details(category, message) with { FieldPath = PathOf(json), BodyPreview = preview }, json);
+            // Why not the reader's own exception: it is the library's internal type; the message and field path carry what it said.
+            var cause = json is GeneratedClients.Json.WireFormatException ? json.InnerException : json;
+            return ExchangeApiException.Create(Details(category, message) with { FieldPath = PathOf(json), BodyPreview = preview }, cause);
         }
 
         if (api.StatusCode is >= 200 and < 300)

@@ -44,6 +44,7 @@ public sealed partial class HtxClient
         var outcomes = new HtxSubAccountOutcome[uids.Count];
         var completed = 0;
         var failed = 0;
+        var reporting = new Lock();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = SweepConcurrency, CancellationToken = cancellationToken };
         try
         {
@@ -52,12 +53,12 @@ public sealed partial class HtxClient
         catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
         {
             // Why: the caller's cancellation ends the sweep at once, but what was already fetched is not thrown away.
-            var done = outcomes.Where(outcome => outcome is not null).ToList();
-            var undone = uids.Where((_, index) => outcomes[index] is null).ToList();
+            var done = outcomes.Where(outcome => outcome is not null).ToArray().AsReadOnly();
+            var undone = uids.Where((_, index) => outcomes[index] is null).ToArray().AsReadOnly();
             throw new HtxSweepCanceledException(done, undone, canceled, cancellationToken);
         }
 
-        return outcomes;
+        return outcomes.AsReadOnly();
 
         Task SweepAsync() => Parallel.ForEachAsync(Enumerable.Range(0, uids.Count), parallel, async (index, token) =>
         {
@@ -69,54 +70,19 @@ public sealed partial class HtxClient
             catch (ExchangeApiException error)
             {
                 outcome = new HtxSubAccountOutcome(uids[index], null, error);
-                Interlocked.Increment(ref failed);
             }
 
             Volatile.Write(ref outcomes[index], outcome);
             ExchangeTelemetry.SweepSubAccounts.Add(1, new KeyValuePair<string, object?>(ExchangeTelemetry.ExchangeTag, ExchangeName), new KeyValuePair<string, object?>(ExchangeTelemetry.OutcomeTag, outcome.Error is null ? ExchangeTelemetry.Success : ExchangeTelemetry.Outcome(outcome.Error.Category)));
-            progress?.Report(new HtxSweepProgress(Interlocked.Increment(ref completed), uids.Count, Volatile.Read(ref failed), outcome));
+
+            // Why the lock: the counts and the report go out together, so an IProgress<T> that acts at once sees
+            // Completed 1, 2, 3, … in order, whatever the concurrency.
+            lock (reporting)
+            {
+                completed++;
+                failed += outcome.Error is null ? 0 : 1;
+                progress?.Report(new HtxSweepProgress(completed, uids.Count, failed, outcome));
+            }
         });
     }
 }
-
-/// <summary>The outcome of one sub-account in a sweep: its result, or the typed error that stopped it.</summary>
-/// <param name="SubUid">The sub-account.</param>
-/// <param name="Result">The assets, when the call succeeded.</param>
-/// <param name="Error">Why the call failed, when it did.</param>
-public sealed record HtxSubAccountOutcome(long SubUid, HtxCrossSubAccountInfoResult? Result, ExchangeApiException? Error)
-{
-    /// <summary>True when <see cref="Result"/> holds the assets.</summary>
-    public bool Succeeded => Result is not null;
-}
-
-/// <summary>
-/// A sweep of HTX sub-accounts stopped by its caller's cancellation token: the outcomes finished before it are kept
-/// here, so a cancelled sweep loses nothing it already fetched.
-/// </summary>
-public sealed class HtxSweepCanceledException : OperationCanceledException
-{
-    /// <summary>Creates the exception for a cancelled sweep.</summary>
-    /// <param name="completedOutcomes">The outcomes of the sub-accounts finished before the cancellation, in the order given.</param>
-    /// <param name="canceledSubUids">The sub-accounts not finished, in the order given.</param>
-    /// <param name="innerException">The cancellation that stopped the sweep.</param>
-    /// <param name="cancellationToken">The caller's token that fired.</param>
-    public HtxSweepCanceledException(IReadOnlyList<HtxSubAccountOutcome> completedOutcomes, IReadOnlyList<long> canceledSubUids, Exception? innerException, CancellationToken cancellationToken)
-        : base($"The HTX sweep was cancelled after {completedOutcomes?.Count ?? 0} sub-accounts; {canceledSubUids?.Count ?? 0} were not finished.", innerException, cancellationToken)
-    {
-        CompletedOutcomes = completedOutcomes ?? throw new ArgumentNullException(nameof(completedOutcomes));
-        CanceledSubUids = canceledSubUids ?? throw new ArgumentNullException(nameof(canceledSubUids));
-    }
-
-    /// <summary>The outcomes (results and typed errors) of the sub-accounts finished before the cancellation, in the order given.</summary>
-    public IReadOnlyList<HtxSubAccountOutcome> CompletedOutcomes { get; }
-
-    /// <summary>The sub-accounts the sweep did not finish, in the order given.</summary>
-    public IReadOnlyList<long> CanceledSubUids { get; }
-}
-
-/// <summary>Where a sweep stands after one more sub-account.</summary>
-/// <param name="Completed">Sub-accounts done so far (succeeded or failed).</param>
-/// <param name="Total">Sub-accounts in the sweep.</param>
-/// <param name="Failed">Sub-accounts that failed so far.</param>
-/// <param name="Latest">The outcome just finished.</param>
-public sealed record HtxSweepProgress(int Completed, int Total, int Failed, HtxSubAccountOutcome Latest);

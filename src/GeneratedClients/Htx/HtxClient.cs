@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace GeneratedClients.Htx;
@@ -93,17 +94,31 @@ public sealed partial class HtxClient
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(subUid);
         CheckMarginAccount(marginAccount);
         var body = new HtxCrossSubAccountInfoRequest { SubUid = subUid, MarginAccount = marginAccount };
-        return _core.CallAsync(
+        return NamingSubAccount(subUid, _core.CallAsync(
             HtxApi.Operations.GetCrossSubAccountInfo,
             (api, token) => api.GetCrossSubAccountInfoAsync(body, token),
             (envelope, call) =>
             {
-                HtxEnvelope.ThrowIfError(call, envelope.Status, envelope.ErrorCode, envelope.ErrorMessage, envelope.Code, envelope.Message, envelope.Timestamp, subUid);
+                HtxEnvelope.ThrowIfError(call, envelope.Status, envelope.ErrorCode, envelope.ErrorMessage, envelope.Code, envelope.Message, envelope.Timestamp);
                 return new HtxCrossSubAccountInfoResult(envelope, HtxEnvelope.Data(envelope.Data, call), subUid, call.Deviations);
             },
             (ExchangeName, ExchangeRateLimits.HtxRead),
             MaxResponseBytes,
-            cancellationToken);
+            cancellationToken));
+    }
+
+    // Why here: a failure of a one-sub-account call names the sub-account whatever raised it (the envelope, the
+    // network, the limiter, the reader), so a sweep's or a log's error says which UID it was about.
+    private static async Task<T> NamingSubAccount<T>(long subUid, Task<T> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (ExchangeApiException error) when (error.SubAccountId is null)
+        {
+            throw error.ForSubAccount(subUid.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     internal static ExchangeClientContext<HtxClientOptions, HtxCredentials> CreateContext(HtxClientOptions options, TimeProvider? time, ILogger? logger, RateLimiterRegistry? registry = null) =>

@@ -6,19 +6,19 @@ namespace GeneratedClients.Htx;
 /// </summary>
 internal static class HtxEnvelope
 {
-    /// <summary>Throws the typed error an envelope carries; returns for status ok. <c>subUid</c>: the sub-account the request was about, named in the error (null for none).</summary>
-    public static void ThrowIfError(ExchangeCall call, HtxResponseStatus? status, int? errorCode, string? errorMessage, int? code, string? message, long? ts, long? subUid)
+    /// <summary>Throws the typed error an envelope carries; returns for status ok.</summary>
+    public static void ThrowIfError(ExchangeCall call, HtxResponseStatus? status, int? errorCode, string? errorMessage, int? code, string? message, long? ts)
     {
         switch (status)
         {
             case HtxResponseStatus.Ok:
                 break;
             case HtxResponseStatus.Error:
-                throw HtxErrors.FromEnvelope(call, errorCode, errorMessage, ts, subUid);
+                throw HtxErrors.FromEnvelope(call, errorCode, errorMessage, ts);
             default:
                 // Quirk: HTX's v3 envelope {code, message, data: null, ts} has no status (htx-v3-error-envelope).
                 throw code is int v3
-                    ? HtxErrors.FromEnvelope(call, v3, message, ts, subUid)
+                    ? HtxErrors.FromEnvelope(call, v3, message, ts)
                     : call.InvalidResponse("the envelope has neither status nor code", "status");
         }
 

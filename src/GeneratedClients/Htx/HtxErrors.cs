@@ -16,15 +16,13 @@ internal static class HtxErrors
         _ => ExchangeErrorCategory.Unknown,
     };
 
-    // subUid: the sub-account the request was about, named in the message; null for requests about none.
-    public static ExchangeApiException FromEnvelope(ExchangeCall call, int? code, string? message, long? ts, long? subUid)
+    public static ExchangeApiException FromEnvelope(ExchangeCall call, int? code, string? message, long? ts)
     {
         var details = call.Details(Categorize(code)) with
         {
             ExchangeMessage = string.IsNullOrEmpty(message) ? null : message,
             ExchangeCode = code?.ToString(CultureInfo.InvariantCulture),
             ExchangeTime = UnixTime.FromMilliseconds(ts),
-            SubAccountId = subUid?.ToString(CultureInfo.InvariantCulture),
         };
         return ExchangeApiException.Create(details);
     }

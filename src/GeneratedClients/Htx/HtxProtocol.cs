@@ -23,7 +23,7 @@ internal sealed class HtxProtocol(HtxCredentials credentials) : IExchangeProtoco
     public async Task<DateTimeOffset> ReadServerTimeAsync(HtxApi transport, ExchangeCall call, CancellationToken cancellationToken)
     {
         var response = await transport.GetServerTimestampAsync(cancellationToken).ConfigureAwait(false);
-        HtxEnvelope.ThrowIfError(call, response.Status, response.ErrorCode, response.ErrorMessage, null, null, response.Timestamp, subUid: null);
+        HtxEnvelope.ThrowIfError(call, response.Status, response.ErrorCode, response.ErrorMessage, null, null, response.Timestamp);
         return UnixTime.FromMilliseconds(response.Timestamp) ?? throw call.InvalidResponse("status \"ok\" without a valid ts", "ts");
     }
 

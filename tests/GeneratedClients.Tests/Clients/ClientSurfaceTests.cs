@@ -139,6 +139,62 @@ public sealed class ClientSurfaceTests
         Assert.True(notFound.InnerException is null or Newtonsoft.Json.JsonException, $"inner: {notFound.InnerException?.GetType()}");
     }
 
+    /// <summary>Every kind of failure of a one-sub-account call: the envelope, the network, HTTP, unreadable and corrupt bodies.</summary>
+    public static TheoryData<string> HtxFailures => new()
+    {
+        "envelope error", "network", "HTTP 503 page", "HTTP 404 page", "truncated body", "corrupt figure", "not an object", "v3 envelope",
+    };
+
+    private static MockExchange HtxFailing(string failure) => failure switch
+    {
+        "envelope error" => MockExchange.Answering(200, Samples.Read("htx", "getCrossSubAccountInfo.200.not-enabled.json")),
+        "network" => MockExchange.Throwing(new HttpRequestException("connection refused")),
+        "HTTP 503 page" => MockExchange.Answering(503, "<html>Service Unavailable</html>", "text/html"),
+        "HTTP 404 page" => MockExchange.Answering(404, "<html>Not Found</html>", "text/html"),
+        "truncated body" => MockExchange.Answering(200, Samples.Read("htx", "getCrossSubAccountInfo.200.json")[..60]),
+        "corrupt figure" => MockExchange.Answering(200, Samples.Read("htx", "getCrossSubAccountInfo.200.json").Replace("\"margin_balance\": 500", "\"margin_balance\": \"abc\"", StringComparison.Ordinal)),
+        "not an object" => MockExchange.Answering(200, "[1, 2]"),
+        "v3 envelope" => MockExchange.Answering(200, """{"code":1067,"message":"not allowed","data":null,"ts":1700000000000}"""),
+        _ => throw new ArgumentOutOfRangeException(nameof(failure)),
+    };
+
+    [Theory]
+    [MemberData(nameof(HtxFailures))]
+    public async Task Every_failure_of_a_one_sub_account_call_names_the_sub_account(string failure)
+    {
+        var htx = new HtxClient(HtxFailing(failure).Client(), Fakes.Htx());
+
+        var error = await Assert.ThrowsAnyAsync<ExchangeApiException>(() => htx.GetCrossSubAccountInfoAsync(123456, "USDT"));
+
+        Assert.Equal("123456", error.SubAccountId);
+        Assert.Contains("for sub-account 123456", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HtxFailures))]
+    public async Task No_failure_carries_an_internal_type_as_its_inner_exception(string failure)
+    {
+        var htx = new HtxClient(HtxFailing(failure).Client(), Fakes.Htx());
+
+        var error = await Assert.ThrowsAnyAsync<ExchangeApiException>(() => htx.GetCrossSubAccountInfoAsync(123456, "USDT"));
+
+        for (var inner = error.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            Assert.True(inner.GetType().IsVisible && inner.GetType().Assembly != typeof(HtxClient).Assembly, $"{failure}: inner exception {inner.GetType()} is not a public type of the platform or a package");
+        }
+    }
+
+    [Fact]
+    public async Task A_corrupt_figure_has_no_inner_exception_and_names_its_field()
+    {
+        var htx = new HtxClient(HtxFailing("corrupt figure").Client(), Fakes.Htx());
+
+        var error = await Assert.ThrowsAsync<ExchangeResponseException>(() => htx.GetCrossSubAccountInfoAsync(123456, "USDT"));
+
+        Assert.Null(error.InnerException);
+        Assert.Equal("data[0].margin_balance", error.FieldPath);
+    }
+
     [Fact]
     public async Task Results_and_their_lists_cannot_be_changed_after_the_call()
     {
@@ -208,6 +264,35 @@ public sealed class ClientSurfaceTests
         Assert.Equal([1L, 2L, 3L], error.CompletedOutcomes.Select(o => o.SubUid));
         Assert.All(error.CompletedOutcomes, o => Assert.True(o.Succeeded));
         Assert.Equal([4L, 5L, 6L], error.CanceledSubUids);
+        Assert.Throws<NotSupportedException>(() => ((ICollection<HtxSubAccountOutcome>)error.CompletedOutcomes).Clear());
+        Assert.Throws<NotSupportedException>(() => ((ICollection<long>)error.CanceledSubUids).Add(7));
+    }
+
+    [Fact]
+    public async Task A_sweeps_outcomes_cannot_be_changed_after_the_call()
+    {
+        var htx = new HtxClient(MockExchange.Answering(200, Samples.Read("htx", "getCrossSubAccountInfo.200.json")).Client(), Fakes.Htx());
+
+        var outcomes = await htx.GetCrossSubAccountInfoAsync([1, 2], "USDT");
+
+        Assert.IsNotType<HtxSubAccountOutcome[]>(outcomes, exactMatch: false);
+        Assert.Throws<NotSupportedException>(() => ((IList<HtxSubAccountOutcome>)outcomes)[0] = outcomes[1]);
+        Assert.Throws<NotSupportedException>(() => ((ICollection<HtxSubAccountOutcome>)outcomes).Clear());
+    }
+
+    [Fact]
+    public void A_cancelled_sweeps_lists_are_copies_the_caller_cannot_change()
+    {
+        var done = new List<HtxSubAccountOutcome> { new(1, null, null) };
+        var undone = new List<long> { 2 };
+
+        var error = new HtxSweepCanceledException(done, undone, null, CancellationToken.None);
+        done.Clear();
+        undone.Add(3);
+
+        Assert.Equal([1L], error.CompletedOutcomes.Select(o => o.SubUid));
+        Assert.Equal([2L], error.CanceledSubUids);
+        Assert.Throws<NotSupportedException>(() => ((ICollection<HtxSubAccountOutcome>)error.CompletedOutcomes).Clear());
     }
 
     private static BitgetClientOptions BitgetOptions(Uri? baseAddress) => new()

@@ -90,7 +90,7 @@ public class HtxClientTests
         Assert.Null(account.MoneyIn);
         Assert.Null(account.MoneyOut);
         Assert.Null(account.NewRiskRate);
-        Assert.Equal(0m, account.ProfitReal);
+        Assert.Equal(0m, account.RealizedPnl);
         Assert.All(account.ContractDetail.Concat(account.FuturesContractDetail), c => Assert.Null(c.LiquidationPrice));
         Assert.All(account.ContractDetail.Concat(account.FuturesContractDetail), c => Assert.Null(c.CrossMaxAvailable));
         Assert.DoesNotContain("cross_max_available", account.FuturesContractDetail.ElementAt(1).AdditionalProperties.Keys);
@@ -106,7 +106,7 @@ public class HtxClientTests
         Assert.Equal(2000m, account.MoneyIn);
         Assert.Equal(476.25m, account.MoneyOut);
         Assert.Equal(0.0312m, account.NewRiskRate);
-        Assert.Equal(3.75m, account.ProfitReal);
+        Assert.Equal(3.75m, account.RealizedPnl);
         Assert.Equal(31250.5m, account.ContractDetail.Single().LiquidationPrice);
         Assert.Equal(12907.1m, account.ContractDetail.Single().CrossMaxAvailable);
     }

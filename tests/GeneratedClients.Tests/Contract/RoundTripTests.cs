@@ -86,7 +86,7 @@ public sealed class RoundTripTests
         Assert.Null(account.RiskRate);
         Assert.Null(account.MoneyIn);
         Assert.Null(account.MoneyOut);
-        Assert.Equal(0m, account.ProfitReal);
+        Assert.Equal(0m, account.RealizedPnl);
         Assert.Equal(500m, account.MarginBalance);
         Assert.Null(swap.LiquidationPrice);
         Assert.Equal(0.04m, swap.AdjustFactor);

@@ -23,6 +23,22 @@ public partial class ReadmeTests
     }
 
     [Fact]
+    public void Both_readmes_name_every_endpoint_method_of_the_clients()
+    {
+        var packageReadme = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "GeneratedClients", "README.md"));
+        var methods = new[] { typeof(Bitget.BitgetClient), typeof(Htx.HtxClient) }
+            .SelectMany(type => type.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+                .Where(method => method.Name.EndsWith("Async", StringComparison.Ordinal) && method.Name.StartsWith("Get", StringComparison.Ordinal))
+                .Select(method => $"{type.Name}.{method.Name}"))
+            .Distinct()
+            .ToArray();
+
+        Assert.Equal(3, methods.Length);
+        Assert.All(methods, method => Assert.Contains(method, packageReadme, StringComparison.Ordinal));
+        Assert.All(methods, method => Assert.Contains(method.Split('.')[1], Readme, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_readme_gives_the_test_command_that_ci_runs()
     {
         var ci = File.ReadAllText(Path.Combine(RepoPaths.Root, ".ci", "run"));

@@ -76,6 +76,49 @@ public class SweepTests
     }
 
     [Fact]
+    public async Task Progress_arrives_in_order_whatever_the_concurrency()
+    {
+        // The first sub-account answers at once; the others are held until its report has begun, and its report is
+        // slow, so they finish on other threads while it is still being reported.
+        // Enough pool threads that the held sub-accounts really run while the first report is under way (the pool
+        // otherwise adds threads slowly on two cores, and the race this test is about would never happen).
+        ThreadPool.GetMinThreads(out var workers, out var ports);
+        ThreadPool.SetMinThreads(Math.Max(workers, 40), ports);
+        var firstReportBegun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var handler = Exchange(async uid =>
+        {
+            if (uid != 1000)
+            {
+                await firstReportBegun.Task;
+            }
+        });
+        var reports = new List<HtxSweepProgress>();
+        var first = 0;
+        var progress = new UnguardedProgress<HtxSweepProgress>(report =>
+        {
+            if (Interlocked.Exchange(ref first, 1) == 0)
+            {
+                firstReportBegun.SetResult();
+                Thread.Sleep(200);
+            }
+
+            lock (reports)
+            {
+                reports.Add(report);
+            }
+        });
+        var uids = Enumerable.Range(1000, 60).Select(i => (long)i).ToArray();
+
+        // Task.Run: off xUnit's synchronisation context, whose two threads would otherwise serialise the answers.
+        await Task.Run(() => Client(handler, concurrency: 16).GetCrossSubAccountInfoAsync(uids, progress: progress));
+
+        Assert.Equal(Enumerable.Range(1, 60), reports.Select(r => r.Completed));
+        Assert.Equal(reports.Select(r => r.Failed).Order(), reports.Select(r => r.Failed));
+        Assert.Equal(2, reports[^1].Failed);
+        Assert.Equal(uids, reports.Select(r => r.Latest.SubUid).Order());
+    }
+
+    [Fact]
     public async Task Duplicates_are_queried_once()
     {
         using var handler = Exchange();
@@ -156,6 +199,12 @@ public class SweepTests
     }
 
     /// <summary>Reports on the caller's thread, so a test sees every report before the sweep returns.</summary>
+    /// <summary>Acts at once on the reporting thread, with no lock of its own: any order it sees comes from the sweep.</summary>
+    private sealed class UnguardedProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         private readonly Lock _gate = new();
