@@ -74,7 +74,7 @@ internal static class ExchangeCheck
         if (uid is null)
         {
             // HTX's only signed read here names a sub-account: without one, nothing can show that the signature is accepted.
-            return ([new("signature", $"not checked: no sub-account UID (give --sub-uid, --sub-uids-file, or set {SubAccountUids.ConfigurationKey} / {SubAccountUids.EnvironmentVariable})")], ExitCodes.Usage);
+            return ([new("signature", $"not checked: no sub-account UID ({SubAccountUids.HowToGive})")], ExitCodes.Usage);
         }
 
         var read = string.Create(CultureInfo.InvariantCulture, $"POST /linear-swap-api/v1/swap_cross_sub_account_info (sub_uid {uid})");
