@@ -333,7 +333,8 @@ internal static class CliApp
             _ => "see the exchange's error code list",
         };
         var code = error.ExchangeCode is null ? string.Empty : $" [code {error.ExchangeCode}]";
-        return $"{error.Exchange}{code}: {error.ExchangeMessage} ({error.Category}) - {hint}.";
+        // Without the exchange's own message (a bare HTTP status, a proxy's page), the library's description says what came back.
+        return $"{error.Exchange}{code}: {error.ExchangeMessage ?? error.Details.Description} ({error.Category}) - {hint}.";
     }
 
     private static BitgetProductType ParseProductType(string wire) =>
