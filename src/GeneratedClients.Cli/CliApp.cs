@@ -29,7 +29,7 @@ internal static class CliApp
         var output = new Option<OutputFormat>("--output", "-o") { Description = "table (default), json or csv", Recursive = true, DefaultValueFactory = _ => OutputFormat.Table };
         var live = new Option<bool>("--live") { Description = "Insist on the real exchanges; fail when credentials are missing", Recursive = true };
         var simulator = new Option<bool>("--simulator") { Description = "Use the built-in simulator even when credentials are set (its numbers are not real)", Recursive = true };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Show stack traces of errors", Recursive = true };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Show stack traces of errors, and end with a summary of the calls made (by outcome, retries, rate-limiter wait)", Recursive = true };
         var productType = new Option<string>("--product-type", "-p") { Description = "Bitget product type", DefaultValueFactory = _ => "USDT-FUTURES" };
         productType.AcceptOnlyFromAmong(ProductTypes);
         var subUid = new Option<long[]>("--sub-uid", "-u") { Description = "HTX sub-account UID (repeat for several)", AllowMultipleArgumentsPerToken = true };
@@ -88,11 +88,11 @@ internal static class CliApp
             await using var session = await Open(context, Mode(parse), needsBitget: false, needsHtx: true, format, token).ConfigureAwait(false);
             var uids = given.Length > 0 ? given
                 : session.HtxSimulated ? [.. session.SimulatedHtxUids.Take(SimulatedSummaryUids)]
-                : throw new UsageException($"No HTX sub-account UIDs: give --sub-uid, --sub-uids-file, or set {SubAccountUids.ConfigurationKey} ({SubAccountUids.EnvironmentVariable}).");
+                : throw new UsageException($"No HTX sub-account UIDs: {SubAccountUids.HowToGive}.");
             NoteUids(context, format, given.Length > 0 ? from : null, uids.Length);
             var outcomes = await Sweep(context, session.Htx!, uids, parse.GetValue(marginAccount), format, token).ConfigureAwait(false);
             Write(context, format, Tables.Htx(session.HtxSource!, outcomes));
-            return ReportFailures(context, outcomes, session.LeftOut);
+            return ReportFailures(context, outcomes, session.LeftOut, otherPartsAnswered: false);
         }, token));
 
         summary.SetAction((parse, token) => Execute(context, parse.GetValue(verbose), async token =>
@@ -106,7 +106,15 @@ internal static class CliApp
                 _ => format == OutputFormat.Table,
             };
             var (given, from) = SubAccountUids.Resolve(parse.GetValue(subUid), parse.GetValue(subUidsFile), context.Variable);
-            await using var session = await Open(context, Mode(parse), needsBitget: true, needsHtx: true, format, token).ConfigureAwait(false);
+            await using var session = await Open(context, Mode(parse), needsBitget: true, needsHtx: true, format, token, opened =>
+            {
+                // Live HTX without UIDs while Bitget is left out: nothing at all could be printed, so it is a configuration
+                // error before any request, not an empty "partial" table.
+                if (opened.Bitget is null && opened.Htx is not null && !opened.HtxSimulated && given.Length == 0)
+                {
+                    throw new UsageException($"No HTX sub-account UIDs, and Bitget is left out (its credentials are not set): nothing to show. {Capitalized(SubAccountUids.HowToGive)}; HTX answers one sub-account per call.");
+                }
+            }).ConfigureAwait(false);
             var rows = new List<(string Source, SubAccountBalance Row)>();
             if (session.Bitget is { } bitgetClient)
             {
@@ -123,7 +131,7 @@ internal static class CliApp
                 var uids = given.Length > 0 ? given : session.HtxSimulated ? [.. session.SimulatedHtxUids.Take(SimulatedSummaryUids)] : [];
                 if (uids.Length == 0)
                 {
-                    Notices(context, format).WriteLine($"HTX left out: no sub-account UIDs (give --sub-uid, --sub-uids-file, or set {SubAccountUids.ConfigurationKey} / {SubAccountUids.EnvironmentVariable}); HTX answers one sub-account per call.");
+                    Notices(context, format).WriteLine($"HTX left out: no sub-account UIDs ({SubAccountUids.HowToGive}); HTX answers one sub-account per call.");
                     leftOut.Add("HTX");
                 }
                 else
@@ -149,7 +157,7 @@ internal static class CliApp
                 Write(context, format, table.WithRecords(sums));
             }
 
-            return ReportFailures(context, outcomes, leftOut);
+            return ReportFailures(context, outcomes, leftOut, otherPartsAnswered: session.Bitget is not null);
         }, token));
 
         check.SetAction((parse, token) => Execute(context, parse.GetValue(verbose), async token =>
@@ -184,8 +192,29 @@ internal static class CliApp
         }
     }
 
-    private static Task<ExchangeSession> Open(CliContext context, SourceMode mode, bool needsBitget, bool needsHtx, OutputFormat format, CancellationToken token) =>
-        ExchangeSession.OpenAsync(needsBitget, needsHtx, mode, context.Variable, Notices(context, format).WriteLine, token);
+    /// <summary>
+    /// Opens the session, lets <paramref name="validate"/> refuse it (a usage error, before any request and before any
+    /// notice is printed), then prints the session's notices.
+    /// </summary>
+    private static async Task<ExchangeSession> Open(CliContext context, SourceMode mode, bool needsBitget, bool needsHtx, OutputFormat format, CancellationToken token, Action<ExchangeSession>? validate = null)
+    {
+        var notices = new List<string>();
+        var session = await ExchangeSession.OpenAsync(needsBitget, needsHtx, mode, context.Variable, notices.Add, token).ConfigureAwait(false);
+        try
+        {
+            validate?.Invoke(session);
+        }
+        catch
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        notices.ForEach(Notices(context, format).WriteLine);
+        return session;
+    }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static async Task<IReadOnlyList<HtxSubAccountOutcome>> Sweep(CliContext context, HtxClient client, long[] uids, string? marginAccount, OutputFormat format, CancellationToken token)
     {
@@ -206,10 +235,15 @@ internal static class CliApp
     }
 
     /// <summary>
-    /// Names each failed sub-account on stderr. Exit code: success when nothing is missing; partial when some rows came
-    /// back but a sub-account failed or an exchange was left out; the failures' own code when every sub-account failed.
+    /// Names each failed sub-account on stderr. Exit code: success when nothing is missing; the failures' own code when
+    /// nothing succeeded at all (every sub-account failed and no other exchange answered); otherwise partial when a
+    /// sub-account failed or an exchange was left out (what came back is printed).
     /// </summary>
-    private static int ReportFailures(CliContext context, IReadOnlyList<HtxSubAccountOutcome> outcomes, IReadOnlyCollection<string> leftOut)
+    /// <param name="context">Where to write.</param>
+    /// <param name="outcomes">The HTX sub-accounts swept.</param>
+    /// <param name="leftOut">The exchanges left out.</param>
+    /// <param name="otherPartsAnswered">Whether another part of the command (Bitget's calls) succeeded.</param>
+    private static int ReportFailures(CliContext context, IReadOnlyList<HtxSubAccountOutcome> outcomes, IReadOnlyCollection<string> leftOut, bool otherPartsAnswered)
     {
         var failed = outcomes.Where(o => !o.Succeeded).ToArray();
         foreach (var outcome in failed)
@@ -217,7 +251,7 @@ internal static class CliApp
             context.Error.WriteLine($"HTX sub-account {outcome.SubUid}: {Describe(outcome.Error!)}");
         }
 
-        if (failed.Length > 0 && failed.Length == outcomes.Count && leftOut.Count == 0)
+        if (failed.Length > 0 && failed.Length == outcomes.Count && !otherPartsAnswered)
         {
             return failed.Max(f => ExitCodes.For(f.Error!));
         }
@@ -299,7 +333,8 @@ internal static class CliApp
             _ => "see the exchange's error code list",
         };
         var code = error.ExchangeCode is null ? string.Empty : $" [code {error.ExchangeCode}]";
-        return $"{error.Exchange}{code}: {error.ExchangeMessage} ({error.Category}) - {hint}.";
+        // Without the exchange's own message (a bare HTTP status, a proxy's page), the library's description says what came back.
+        return $"{error.Exchange}{code}: {error.ExchangeMessage ?? error.Details.Description} ({error.Category}) - {hint}.";
     }
 
     private static BitgetProductType ParseProductType(string wire) =>

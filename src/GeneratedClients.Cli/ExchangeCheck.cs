@@ -11,6 +11,15 @@ namespace GeneratedClients.Cli;
 /// </summary>
 internal static class ExchangeCheck
 {
+    /// <summary>
+    /// Bitget: the key permission its futures (mix) account reads need. Bitget refuses a key without it with 40014
+    /// (HTTP 403, "the key lacks the permission" in specs/bitget/mix-account.yaml).
+    /// </summary>
+    private const string BitgetPermission = "futures (contract) read";
+
+    /// <summary>HTX: "Interface permission: Read." of the USDT-margined swap endpoint (specs/htx/linear-swap-account.yaml).</summary>
+    private const string HtxPermission = "Read (USDT-margined swap API)";
+
     private sealed record Line(string Topic, string Text);
 
     public static async Task<int> RunAsync(CliContext context, SourceMode mode, long[] uids, CancellationToken token)
@@ -24,7 +33,7 @@ internal static class ExchangeCheck
 
         var codes = new List<int>
         {
-            await ReportAsync(context, BitgetClient.ExchangeName, session.BitgetSource, session, session.Bitget is { } bitget ? () => CheckBitgetAsync(bitget, token) : null).ConfigureAwait(false),
+            await ReportAsync(context, BitgetClient.ExchangeName, session.BitgetSource, session, session.Bitget is { } bitget ? () => CheckBitgetAsync(bitget, session.Clocks, token) : null).ConfigureAwait(false),
             await ReportAsync(context, Htx.HtxClient.ExchangeName, session.HtxSource, session, session.Htx is { } htx ? () => CheckHtxAsync(htx, session, uids, token) : null).ConfigureAwait(false),
         };
         var failed = codes.Count(code => code != ExitCodes.Success);
@@ -54,17 +63,17 @@ internal static class ExchangeCheck
         return code;
     }
 
-    private static async Task<(List<Line>, int)> CheckBitgetAsync(BitgetClient client, CancellationToken token)
+    private static async Task<(List<Line>, int)> CheckBitgetAsync(BitgetClient client, ClockReadings clocks, CancellationToken token)
     {
         const string read = "GET /api/v2/mix/account/accounts?productType=USDT-FUTURES";
         try
         {
             var result = await client.GetAccountsAsync(BitgetProductType.UsdtFutures, token).ConfigureAwait(false);
-            return ([new("signature", $"accepted ({read}: {result.Count} account(s))"), Clock(client.ClockOffset, "Bitget"), new("permission", "futures account read: granted")], ExitCodes.Success);
+            return Passed($"accepted ({read}: {result.Count} account(s))", BitgetPermission, Clock(BitgetClient.ExchangeName, clocks));
         }
         catch (ExchangeApiException error)
         {
-            return Failed(error, read, client.ClockOffset);
+            return Failed(error, read, BitgetPermission, Clock(BitgetClient.ExchangeName, clocks));
         }
     }
 
@@ -74,38 +83,57 @@ internal static class ExchangeCheck
         if (uid is null)
         {
             // HTX's only signed read here names a sub-account: without one, nothing can show that the signature is accepted.
-            return ([new("signature", $"not checked: no sub-account UID (give --sub-uid, --sub-uids-file, or set {SubAccountUids.ConfigurationKey} / {SubAccountUids.EnvironmentVariable})")], ExitCodes.Usage);
+            return ([new("signature", $"not checked: no sub-account UID ({SubAccountUids.HowToGive})")], ExitCodes.Usage);
         }
 
         var read = string.Create(CultureInfo.InvariantCulture, $"POST /linear-swap-api/v1/swap_cross_sub_account_info (sub_uid {uid})");
         try
         {
             var result = await client.GetCrossSubAccountInfoAsync(uid.Value, cancellationToken: token).ConfigureAwait(false);
-            return ([new("signature", $"accepted ({read}: {result.Count} margin account(s))"), Clock(client.ClockOffset, "HTX"), new("permission", "swap account read: granted")], ExitCodes.Success);
+            return Passed($"accepted ({read}: {result.Count} margin account(s))", HtxPermission, Clock(Htx.HtxClient.ExchangeName, session.Clocks));
         }
         catch (ExchangeApiException error)
         {
-            return Failed(error, read, client.ClockOffset);
+            return Failed(error, read, HtxPermission, Clock(Htx.HtxClient.ExchangeName, session.Clocks));
         }
     }
 
-    private static (List<Line>, int) Failed(ExchangeApiException error, string read, TimeSpan offset)
+    /// <summary>The signed read succeeded; the check still fails when the clock could not be measured.</summary>
+    private static (List<Line>, int) Passed(string signature, string permission, (Line Line, int Code) clock) =>
+        ([new("signature", signature), clock.Line, new("permission", $"{permission}: granted")], clock.Code);
+
+    private static (List<Line>, int) Failed(ExchangeApiException error, string read, string permission, (Line Line, int Code) clock)
     {
         var said = CliApp.Describe(error);
         List<Line> lines = error.Category switch
         {
             ExchangeErrorCategory.Authentication => [new("signature", $"refused ({read}): {said}")],
-            ExchangeErrorCategory.TimestampExpired => [new("signature", $"refused for its timestamp ({read})"), Clock(offset, error.Exchange), new("cause", said)],
-            ExchangeErrorCategory.Permission => [new("signature", $"accepted ({read})"), Clock(offset, error.Exchange), new("permission", $"missing: {said}")],
-            ExchangeErrorCategory.AccountNotFound => [new("signature", $"accepted ({read})"), Clock(offset, error.Exchange), new("sub-account", $"not found: {said}")],
+            ExchangeErrorCategory.TimestampExpired => [new("signature", $"refused for its timestamp ({read})"), clock.Line, new("cause", said)],
+            // The exchange's own error code means it read the signature before refusing the permission; a bare HTTP 403
+            // (a proxy's page) does not say.
+            ExchangeErrorCategory.Permission => [new("signature", error.ExchangeCode is null ? $"not confirmed ({read})" : $"accepted ({read})"), clock.Line, new("permission", $"missing: {permission} (needed by {read}); {said}")],
+            ExchangeErrorCategory.AccountNotFound => [new("signature", $"accepted ({read})"), clock.Line, new("sub-account", $"not found: {said}")],
             ExchangeErrorCategory.Network => [new("host", $"not reached: {said}")],
             _ => [new("signature", $"not confirmed ({read}): {said}")],
         };
-        return (lines, ExitCodes.For(error));
+        return (lines, Math.Max(ExitCodes.For(error), clock.Code));
     }
 
-    private static Line Clock(TimeSpan offset, string exchange) =>
-        new("clock", string.Create(CultureInfo.InvariantCulture, $"{(offset >= TimeSpan.Zero ? "+" : "-")}{Math.Abs(offset.TotalMilliseconds):0} ms: {exchange}'s clock minus this machine's (requests are signed with it corrected)"));
+    /// <summary>
+    /// The clock line: the offset measured before the signed read, or "not measured" and why. A failed server-time
+    /// request fails the check (its exit code); a clock that was never measured is not shown as 0.
+    /// </summary>
+    private static (Line Line, int Code) Clock(string exchange, ClockReadings clocks)
+    {
+        if (ClockReadings.Measured(exchange) is TimeSpan offset)
+        {
+            return (new("clock", string.Create(CultureInfo.InvariantCulture, $"{(offset >= TimeSpan.Zero ? "+" : "-")}{Math.Abs(offset.TotalMilliseconds):0} ms: {exchange}'s clock minus this machine's (requests are signed with it corrected)")), ExitCodes.Success);
+        }
+
+        return clocks.FailureOf(exchange) is { } failure
+            ? (new("clock", $"not measured: the server-time request failed ({failure}); requests are signed with this machine's clock"), ClockReadings.ExitCodeOf(failure))
+            : (new("clock", "not measured: no server-time request was made (clock synchronisation did not run)"), ExitCodes.Success);
+    }
 
     private static void Write(CliContext context, Line line) => context.Out.WriteLine($"  {line.Topic,-12} {line.Text}");
 }

@@ -12,7 +12,10 @@ internal static class ExitCodes
     /// <summary>The command line or the configuration is wrong (bad option, missing credentials with --live).</summary>
     public const int Usage = 2;
 
-    /// <summary>The exchange refused a request or answered something unreadable (auth, permission, limits, bad data).</summary>
+    /// <summary>
+    /// The exchange refused a request or answered something unreadable (auth, permission, limits, bad data); for a sweep,
+    /// only when nothing succeeded at all.
+    /// </summary>
     public const int ExchangeError = 3;
 
     /// <summary>The exchange could not be reached or did not answer in time.</summary>
@@ -20,7 +23,7 @@ internal static class ExitCodes
 
     /// <summary>
     /// Partial: some of what was asked for is missing (an exchange left out for lack of credentials, sub-accounts that
-    /// failed); the rows that came back are printed and the missing parts named on stderr.
+    /// failed) while the rest came back; the rows that came back are printed and the missing parts named.
     /// </summary>
     public const int Partial = 5;
 

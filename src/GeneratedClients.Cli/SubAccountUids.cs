@@ -13,6 +13,9 @@ internal static class SubAccountUids
     public const string ConfigurationKey = "Htx:SubUids";
     public const string EnvironmentVariable = "HTX_SUB_UIDS";
 
+    /// <summary>How to give the UIDs, for every message that asks for them.</summary>
+    public const string HowToGive = $"give --sub-uid, --sub-uids-file, or set {ConfigurationKey} / {EnvironmentVariable}";
+
     /// <summary>The UIDs, and where they came from (for the notices); empty when none are given anywhere.</summary>
     public static (long[] Uids, string? From) Resolve(long[]? given, string? file, Func<string, string?> variable)
     {

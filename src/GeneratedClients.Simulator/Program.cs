@@ -57,7 +57,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             SecretKey  {o.HtxSecretKey}
             {uids.Count} sub-accounts{(uids.Count > 0 ? $", UIDs {uids[0]}..{uids[^1]}" : "")}
 
-    Faults: send the header X-Sim-Fault (latency=MS, status=503[;body=html], html[=403], truncated, malformed, reset, endless[=MS]).
+    Faults: send the header X-Sim-Fault (latency=MS, status=503[;body=html], html[=403], truncated, malformed, reset, endless[=MS], error=CODE[;status=403]).
     Press Ctrl+C to stop.
     """));
 

@@ -74,6 +74,7 @@ internal static class SimulatorEndpoints
             {
                 outcome = SimulatorOutcome.Fault;
                 status = replacing.Kind == SimulatorFaultKind.EndlessBody ? StatusCodes.Status200OK : 0; // an endless body only ends by an abort
+                code = replacing.Kind == SimulatorFaultKind.ExchangeError ? replacing.ErrorCode : null;
                 status = await ApplyFaultAsync(http, state, endpoint, replacing, response, token).ConfigureAwait(false);
             }
         }
@@ -168,6 +169,15 @@ internal static class SimulatorEndpoints
             case SimulatorFaultKind.EndlessBody:
                 await WriteEndlessAsync(http, state, bitget, fault, token).ConfigureAwait(false);
                 return StatusCodes.Status200OK;
+
+            case SimulatorFaultKind.ExchangeError:
+                // The exchange's own envelope and usual status (Bitget 400, HTX 200), unless the fault names a status.
+                var refusal = bitget
+                    ? BitgetExchange.Error(state, StatusCodes.Status400BadRequest, fault.ErrorCode!, fault.ErrorMessage, SimulatorOutcome.Fault)
+                    : HtxExchange.Error(state, int.Parse(fault.ErrorCode!, System.Globalization.CultureInfo.InvariantCulture), fault.ErrorMessage, SimulatorOutcome.Fault);
+                var refusalStatus = fault.StatusCode != 0 ? fault.StatusCode : refusal.Status;
+                await WriteAsync(http, refusalStatus, refusal.ContentType, refusal.Body, token).ConfigureAwait(false);
+                return refusalStatus;
 
             default:
                 throw new InvalidOperationException($"Unhandled fault {fault.Kind}.");

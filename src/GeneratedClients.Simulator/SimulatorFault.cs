@@ -47,6 +47,14 @@ public enum SimulatorFaultKind
 
     /// <summary>Answers 200 and the start of a JSON envelope, then writes whitespace slowly until the client goes away.</summary>
     EndlessBody,
+
+    /// <summary>
+    /// Answers the exchange's own error envelope with <see cref="SimulatorFault.ErrorCode"/> and
+    /// <see cref="SimulatorFault.ErrorMessage"/>: a refusal the simulator does not model otherwise, such as a key that lacks
+    /// a permission (Bitget 40014, which Bitget sends on HTTP 403) or an IP that is not allowed (40018). Bitget's envelope
+    /// comes on <see cref="SimulatorFault.StatusCode"/> (400 when 0); HTX's on 200 unless a status is given, as HTX does.
+    /// </summary>
+    ExchangeError,
 }
 
 /// <summary>
@@ -72,8 +80,17 @@ public sealed record SimulatorFault(SimulatorFaultKind Kind, SimulatorEndpoint E
     /// <summary>The delay of a <see cref="SimulatorFaultKind.Latency"/> fault. 1 s by default.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The HTTP status of <see cref="SimulatorFaultKind.ServerError"/> (503 when 0) and <see cref="SimulatorFaultKind.HtmlErrorPage"/> (403 when 0).</summary>
+    /// <summary>
+    /// The HTTP status of <see cref="SimulatorFaultKind.ServerError"/> (503 when 0), <see cref="SimulatorFaultKind.HtmlErrorPage"/>
+    /// (403 when 0) and <see cref="SimulatorFaultKind.ExchangeError"/> (Bitget 400, HTX 200 when 0).
+    /// </summary>
     public int StatusCode { get; init; }
+
+    /// <summary>For <see cref="SimulatorFaultKind.ExchangeError"/>: the exchange's error code, digits only (Bitget <c>"40014"</c>, HTX <c>1220</c>).</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>For <see cref="SimulatorFaultKind.ExchangeError"/>: the exchange's message. "Simulated error" by default.</summary>
+    public string ErrorMessage { get; init; } = "Simulated error";
 
     /// <summary>For <see cref="SimulatorFaultKind.ServerError"/>: an HTML page instead of the JSON envelope.</summary>
     public bool HtmlBody { get; init; }
@@ -86,6 +103,9 @@ public sealed record SimulatorFault(SimulatorFaultKind Kind, SimulatorEndpoint E
 
     internal int EffectiveStatus => StatusCode != 0 ? StatusCode : Kind == SimulatorFaultKind.HtmlErrorPage ? 403 : 503;
 
+    /// <summary>Whether <see cref="ErrorCode"/> is one the exchanges could send: 1 to 9 ASCII digits.</summary>
+    internal bool HasValidErrorCode => ErrorCode is { Length: > 0 and <= 9 } code && code.All(char.IsAsciiDigit);
+
     /// <summary>
     /// Reads the value of an <c>X-Sim-Fault</c> header. The syntax is one fault name with an optional
     /// <c>=value</c>, then optional <c>;</c>-separated modifiers:
@@ -97,6 +117,7 @@ public sealed record SimulatorFault(SimulatorFaultKind Kind, SimulatorEndpoint E
     /// <item><c>malformed</c>: JSON with broken syntax.</item>
     /// <item><c>reset</c>: abort the connection.</item>
     /// <item><c>endless</c> or <c>endless=50</c>: a body that never ends, one write every 50 ms (100 by default).</item>
+    /// <item><c>error=40014</c>: the exchange's error envelope with that code; add <c>;status=403</c> for another HTTP status.</item>
     /// </list>
     /// Names are compared ignoring case. The fault applies to that request only.
     /// </summary>
@@ -114,12 +135,22 @@ public sealed record SimulatorFault(SimulatorFaultKind Kind, SimulatorEndpoint E
 
         var (name, value) = Split(parts[0]);
         var html = false;
+        int? status = null;
         foreach (var modifier in parts.Skip(1))
         {
             var (key, setting) = Split(modifier);
-            html = key == "body" && setting?.ToUpperInvariant() == "HTML"
-                ? true
-                : throw new FormatException($"X-Sim-Fault: unknown modifier '{modifier}'.");
+            if (key == "body" && setting?.ToUpperInvariant() == "HTML")
+            {
+                html = true;
+            }
+            else if (key == "status" && name == "error")
+            {
+                status = Status(setting, 400);
+            }
+            else
+            {
+                throw new FormatException($"X-Sim-Fault: unknown modifier '{modifier}'.");
+            }
         }
 
         return name switch
@@ -131,6 +162,9 @@ public sealed record SimulatorFault(SimulatorFaultKind Kind, SimulatorEndpoint E
             "malformed" => new(SimulatorFaultKind.MalformedJson),
             "reset" or "abort" => new(SimulatorFaultKind.ConnectionReset),
             "endless" => new(SimulatorFaultKind.EndlessBody) { EndlessInterval = TimeSpan.FromMilliseconds(Number(value, 100)) },
+            "error" => new SimulatorFault(SimulatorFaultKind.ExchangeError) { ErrorCode = value, StatusCode = status ?? 0 } is { HasValidErrorCode: true } error
+                ? error
+                : throw new FormatException($"X-Sim-Fault: '{value}' is not an exchange error code (digits)."),
             _ => throw new FormatException($"X-Sim-Fault: unknown fault '{parts[0]}'."),
         };
 
@@ -186,6 +220,11 @@ public sealed class SimulatorFaults
         if (!Enum.IsDefined(fault.Kind))
         {
             throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "Not a fault kind.");
+        }
+
+        if (fault.Kind == SimulatorFaultKind.ExchangeError && (!fault.HasValidErrorCode || string.IsNullOrEmpty(fault.ErrorMessage)))
+        {
+            throw new ArgumentException("An ExchangeError fault needs an ErrorCode of 1 to 9 digits and an ErrorMessage.", nameof(fault));
         }
 
         lock (_gate)

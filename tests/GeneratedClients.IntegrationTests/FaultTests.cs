@@ -41,6 +41,47 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task An_exchange_error_fault_answers_bitgets_own_envelope_with_the_code_and_status_asked_for()
+    {
+        await using var host = await Sim.StartAsync();
+        host.Faults.Enqueue(new SimulatorFault(SimulatorFaultKind.ExchangeError, SimulatorEndpoint.BitgetSubAccountAssets) { ErrorCode = "40014", ErrorMessage = "Incorrect permissions", StatusCode = 403 });
+        using var http = Sim.Http(host);
+        var client = new BitgetClient(http, Sim.BitgetCredentials(host));
+
+        var error = await Assert.ThrowsAsync<ExchangePermissionException>(() => client.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures));
+
+        Assert.Equal(403, error.HttpStatus);
+        Assert.Equal("40014", error.ExchangeCode);
+        Assert.Equal("Incorrect permissions", error.ExchangeMessage);
+        var record = Assert.Single(host.Statistics.RequestsTo(SimulatorEndpoint.BitgetSubAccountAssets));
+        Assert.Equal(SimulatorFaultKind.ExchangeError, record.Fault);
+        Assert.Equal("40014", record.ErrorCode);
+    }
+
+    [Fact]
+    public async Task An_exchange_error_fault_answers_htxs_own_envelope_on_http_200_from_the_header_too()
+    {
+        await using var host = await Sim.StartAsync();
+        using var http = Sim.Http(host);
+        http.DefaultRequestHeaders.Add(SimulatorFault.HeaderName, "error=1220");
+        var client = new HtxClient(http, Sim.HtxCredentials(host));
+
+        var error = await Assert.ThrowsAnyAsync<ExchangeApiException>(() => client.GetCrossSubAccountInfoAsync(10_000_001, "USDT"));
+
+        Assert.Equal(ExchangeErrorCategory.NotEnabled, error.Category);
+        Assert.Equal(200, error.HttpStatus);
+        Assert.Equal("1220", error.ExchangeCode);
+        Assert.Equal("Simulated error", error.ExchangeMessage);
+    }
+
+    [Theory]
+    [InlineData("error")]
+    [InlineData("error=4001x")]
+    [InlineData("error=40014;body=text")]
+    public void An_exchange_error_fault_needs_a_code_of_digits(string header) =>
+        Assert.Throws<FormatException>(() => SimulatorFault.Parse(header));
+
+    [Fact]
     public async Task A_502_html_page_is_a_server_error_with_the_page_in_the_preview()
     {
         await using var host = await Sim.StartAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using GeneratedClients.IntegrationTests.Support;
 using GeneratedClients.Simulator;
 
@@ -32,6 +33,36 @@ public sealed class CliDeskTests : IDisposable
         ["BITGET_API_PASSPHRASE"] = host.Options.BitgetPassphrase,
         ["GENERATEDCLIENTS_BASE_ADDRESS"] = host.BaseAddress.ToString(),
     };
+
+    /// <summary>Live credentials of <paramref name="host"/>'s HTX key, sent to it through the base-address override.</summary>
+    private static Dictionary<string, string> HtxLive(SimulatorHost host) => new()
+    {
+        ["HTX_ACCESS_KEY"] = host.Options.HtxAccessKey,
+        ["HTX_SECRET_KEY"] = host.Options.HtxSecretKey,
+        ["GENERATEDCLIENTS_BASE_ADDRESS"] = host.BaseAddress.ToString(),
+    };
+
+    /// <summary>Both exchanges live against <paramref name="host"/>.</summary>
+    private static Dictionary<string, string> BothLive(SimulatorHost host)
+    {
+        var environment = BitgetLive(host);
+        foreach (var (name, value) in HtxLive(host))
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    /// <summary>One exchange's block of <c>check</c>'s output: from its heading to the next exchange's heading (or the end).</summary>
+    private static string Block(string output, string heading)
+    {
+        var start = output.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no '{heading}' in:\n{output}");
+        var next = output.IndexOf(heading.StartsWith("Bitget", StringComparison.Ordinal) ? "\nHTX (" : "\nAll checks", start, StringComparison.Ordinal);
+        var end = next >= 0 ? next : output.IndexOf(" exchanges failed the check.", start, StringComparison.Ordinal);
+        return output[start..(end >= 0 ? end : output.Length)];
+    }
 
     [Fact]
     public async Task Without_credentials_every_csv_row_says_simulator_and_the_notice_is_on_stderr()
@@ -204,8 +235,214 @@ public sealed class CliDeskTests : IDisposable
         Assert.Contains("Bitget (simulator) at http://127.0.0.1:", output, StringComparison.Ordinal);
         Assert.Contains("HTX (simulator) at http://127.0.0.1:", output, StringComparison.Ordinal);
         Assert.Equal(2, output.Split('\n').Count(line => line.Trim() == "result       OK"));
-        Assert.Contains("clock", output, StringComparison.Ordinal);
+        // The offset each exchange's clock measured: a signed figure with its unit, once per exchange.
+        Assert.Equal(2, Regex.Count(output, @"^  clock        [+-]\d+ ms: (Bitget|HTX)'s clock minus this machine's", RegexOptions.Multiline));
+        Assert.DoesNotContain("not measured", output, StringComparison.Ordinal);
         Assert.EndsWith("All checks passed.\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_says_the_clock_was_not_measured_when_the_server_time_fails_and_fails()
+    {
+        await using var host = await Sim.StartAsync();
+        host.Faults.Enqueue(new SimulatorFault(SimulatorFaultKind.ServerError, SimulatorEndpoint.BitgetServerTime, Count: 5));
+
+        var (code, output, _) = await CliProcess.RunAsync(BothLive(host), _directory, "check", "--sub-uid", host.Accounts.HtxSubAccountUids[0].ToString(CultureInfo.InvariantCulture));
+
+        Assert.Equal(3, code);
+        var bitget = Block(output, "Bitget (live)");
+        Assert.Contains("signature    accepted", bitget, StringComparison.Ordinal); // the signed read itself worked
+        Assert.Contains("clock        not measured: the server-time request failed (ServerError", bitget, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"clock        [+-]\d+ ms", bitget);
+        Assert.Contains("result       FAILED", bitget, StringComparison.Ordinal);
+        var htx = Block(output, "HTX (live)");
+        Assert.Matches(@"clock        [+-]\d+ ms", htx);
+        Assert.Contains("result       OK", htx, StringComparison.Ordinal);
+        Assert.Contains("1 of 2 exchanges failed the check.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_names_the_permission_each_exchange_wants_when_the_key_lacks_it()
+    {
+        await using var host = await Sim.StartAsync();
+        // Bitget's refusal of a key without the permission, on HTTP 403 as the spec says (specs/bitget/examples/getSubAccountAssets.403.json);
+        // for HTX, an HTTP 403.
+        host.Faults.Enqueue(new SimulatorFault(SimulatorFaultKind.ExchangeError, SimulatorEndpoint.BitgetAccounts) { ErrorCode = "40014", ErrorMessage = "Incorrect permissions", StatusCode = 403 });
+        host.Faults.Enqueue(new SimulatorFault(SimulatorFaultKind.HtmlErrorPage, SimulatorEndpoint.HtxCrossSubAccountInfo) { StatusCode = 403 });
+
+        var (code, output, _) = await CliProcess.RunAsync(BothLive(host), _directory, "check", "--sub-uid", host.Accounts.HtxSubAccountUids[0].ToString(CultureInfo.InvariantCulture));
+
+        Assert.Equal(3, code);
+        var bitget = Block(output, "Bitget (live)");
+        Assert.Contains("permission   missing: futures (contract) read (needed by GET /api/v2/mix/account/accounts", bitget, StringComparison.Ordinal);
+        Assert.Contains("HTTP 403 Forbidden (Permission) - check the key's permissions and IP allow-list.", bitget, StringComparison.Ordinal);
+        Assert.Contains("result       FAILED", bitget, StringComparison.Ordinal);
+        var htx = Block(output, "HTX (live)");
+        Assert.Contains("permission   missing: Read (USDT-margined swap API) (needed by POST /linear-swap-api/v1/swap_cross_sub_account_info", htx, StringComparison.Ordinal);
+        Assert.Contains("HTTP 403", htx, StringComparison.Ordinal);
+        Assert.Contains("result       FAILED", htx, StringComparison.Ordinal);
+        Assert.Contains("2 of 2 exchanges failed the check.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Options.BitgetApiSecret, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Options.HtxSecretKey, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_is_partial_when_bitget_answered_though_every_htx_sub_account_failed()
+    {
+        var (code, output, error) = await CliProcess.RunAsync(null, _directory, "summary", "-u", "42", "-u", "43", "-o", "csv");
+
+        Assert.Equal(5, code); // partial: Bitget's rows are printed
+        var rows = Csv(output).Skip(1).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Equal("Bitget", row[2]));
+        Assert.Contains(error.Split('\n'), line => line.StartsWith("HTX sub-account 42:", StringComparison.Ordinal));
+        Assert.Contains(error.Split('\n'), line => line.StartsWith("HTX sub-account 43:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_sub_account_failing_with_nothing_else_asked_for_is_an_exchange_error()
+    {
+        var (code, output, error) = await CliProcess.RunAsync(null, _directory, "htx", "sub-account-info", "-u", "42", "-u", "43", "-o", "csv");
+
+        Assert.Equal(3, code);
+        Assert.Single(Csv(output)); // the header only
+        Assert.Contains("[code 1010]", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Live_htx_only_without_sub_account_uids_is_a_configuration_error_before_any_request()
+    {
+        await using var host = await Sim.StartAsync();
+
+        var (code, output, error) = await CliProcess.RunAsync(HtxLive(host), _directory, "summary");
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith("error: No HTX sub-account UIDs, and Bitget is left out", error, StringComparison.Ordinal);
+        Assert.Contains("Give --sub-uid, --sub-uids-file, or set Htx:SubUids / HTX_SUB_UIDS", error, StringComparison.Ordinal);
+        Assert.Empty(host.Statistics.Requests);
+    }
+
+    [Fact]
+    public async Task With_both_exchanges_live_and_no_uids_bitget_rows_are_printed_and_htx_is_left_out()
+    {
+        await using var host = await Sim.StartAsync();
+
+        var (code, output, error) = await CliProcess.RunAsync(BothLive(host), _directory, "summary", "-o", "csv");
+
+        Assert.Equal(5, code);
+        Assert.All(Csv(output).Skip(1), row => Assert.Equal(["live", "Bitget"], row[1..3]));
+        Assert.Contains("HTX left out: no sub-account UIDs (give --sub-uid", error, StringComparison.Ordinal);
+        Assert.Empty(host.Statistics.RequestsTo(SimulatorEndpoint.HtxCrossSubAccountInfo));
+    }
+
+    [Fact]
+    public async Task With_htx_credentials_only_bitget_is_left_out_and_nothing_is_simulated()
+    {
+        await using var host = await Sim.StartAsync();
+        var uids = host.Accounts.HtxSubAccountUids.Take(3).Select(uid => uid.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+        var (code, output, error) = await CliProcess.RunAsync(HtxLive(host), _directory, ["summary", "-o", "csv", .. uids.SelectMany(uid => new[] { "-u", uid })]);
+
+        Assert.Equal(5, code); // partial: Bitget is missing
+        var rows = Csv(output).Skip(1).Where(row => row[0] == "balance").ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Equal(["live", "HTX"], row[1..3]));
+        Assert.Equal(uids, rows.Select(row => row[3]).Distinct());
+        Assert.DoesNotContain("simulator", output, StringComparison.Ordinal);
+        Assert.Contains("Bitget left out: BITGET_API_KEY, BITGET_API_SECRET, BITGET_API_PASSPHRASE not set", error, StringComparison.Ordinal);
+        Assert.Empty(host.Statistics.RequestsTo(SimulatorEndpoint.BitgetAccounts));
+        Assert.Empty(host.Statistics.RequestsTo(SimulatorEndpoint.BitgetSubAccountAssets));
+    }
+
+    [Fact]
+    public async Task Sub_account_uids_come_from_user_secrets()
+    {
+        var home = Directory.CreateDirectory(Path.Combine(_directory, "home")).FullName;
+        var secrets = Directory.CreateDirectory(Path.Combine(home, ".microsoft", "usersecrets", "generated-clients-cli")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(secrets, "secrets.json"), """{ "Htx:SubUids": "10000031,10000032" }""");
+
+        var (code, output, error) = await CliProcess.RunAsync(new Dictionary<string, string> { ["HOME"] = home }, _directory, "htx", "sub-account-info", "-o", "csv");
+
+        Assert.Equal(0, code);
+        Assert.Equal(["10000031", "10000032"], Csv(output).Skip(1).Select(row => row[1]).Distinct());
+        Assert.Contains("2 sub-account(s) from Htx:SubUids", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redirected_sweep_draws_no_progress_bar()
+    {
+        // A terminal type that would make a detecting console use escape sequences, had the tool thought it had a terminal.
+        var environment = new Dictionary<string, string> { ["TERM"] = "xterm-256color", ["COLORTERM"] = "truecolor" };
+
+        var (code, output, error) = await CliProcess.RunAsync(environment, _directory, ["htx", "sub-account-info", .. Enumerable.Range(10_000_001, 12).SelectMany(uid => new[] { "-u", uid.ToString(CultureInfo.InvariantCulture) })]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("HTX cross-margin sub-account assets", output, StringComparison.Ordinal);
+        Assert.Contains(" 10000012 │", output, StringComparison.Ordinal); // the table holds the whole sweep
+        foreach (var stream in new[] { output, error })
+        {
+            Assert.DoesNotContain('\u001b', stream); // no ANSI escape sequence (colour, cursor moves)
+            Assert.DoesNotContain('\r', stream);     // no carriage-return redraws
+            Assert.DoesNotContain("HTX sub-accounts", stream, StringComparison.Ordinal); // the progress task's label
+        }
+    }
+
+    [Fact]
+    public async Task No_totals_leaves_the_totals_out_of_the_table()
+    {
+        var (code, output, _) = await CliProcess.RunAsync(null, _directory, "summary", "--no-totals");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Sub-account balances across exchanges", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Totals per exchange and coin", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Totals_in_csv_are_records_and_the_usdt_equity_total_is_the_exact_sum()
+    {
+        var (code, output, _) = await CliProcess.RunAsync(null, _directory, "summary", "--totals", "-o", "csv");
+
+        Assert.Equal(0, code);
+        var rows = Csv(output);
+        var header = rows[0].ToList();
+        int Column(string name) => header.IndexOf(name);
+        var balances = rows.Skip(1).Where(r => r[0] == "balance").ToList();
+        var totals = rows.Skip(1).Where(r => r[0] == "total").ToList();
+        Assert.NotEmpty(totals);
+        Assert.Equal(balances.Select(Group).Distinct().Order(), totals.Select(Group).Order());
+        foreach (var total in totals)
+        {
+            var group = balances.Where(b => Group(b) == Group(total)).ToList();
+            Assert.Empty(total[Column("Sub account")]); // a total names no account
+            foreach (var figure in new[] { "Equity", "USDT equity" })
+            {
+                var cells = group.Select(b => b[Column(figure)]).ToList();
+                if (cells.Any(cell => cell.Length == 0))
+                {
+                    Assert.Empty(total[Column(figure)]); // a partial sum would read as a total
+                }
+                else
+                {
+                    Assert.Equal(cells.Sum(cell => decimal.Parse(cell, NumberStyles.Number, CultureInfo.InvariantCulture)), decimal.Parse(total[Column(figure)], NumberStyles.Number, CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        Assert.Contains(totals, t => t[Column("USDT equity")].Length > 0 && Group(t).StartsWith("HTX/", StringComparison.Ordinal));
+        Assert.Contains(totals, t => t[Column("USDT equity")].Length > 0 && Group(t).StartsWith("Bitget/", StringComparison.Ordinal));
+
+        string Group(string[] row) => row[Column("Exchange")] + "/" + row[Column("Coin")];
+    }
+
+    [Fact]
+    public async Task Verbose_help_says_it_ends_with_the_calls_summary()
+    {
+        var (code, output, _) = await CliProcess.RunAsync(null, _directory, "--help");
+
+        Assert.Equal(0, code);
+        var line = Assert.Single(output.Split('\n'), l => l.TrimStart().StartsWith("-v, --verbose", StringComparison.Ordinal));
+        Assert.Contains("summary of the calls made", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,13 +2,17 @@ using System.Diagnostics;
 
 namespace GeneratedClients.IntegrationTests.Cli;
 
-/// <summary>Runs the tool as a user does: its own process, its own environment (no credentials unless given), a working directory.</summary>
+/// <summary>
+/// Runs the tool as a user does: its own process, its own environment (no credentials unless given), a working directory.
+/// HOME is the working directory unless given, so that the user-secrets of whoever runs the tests (credentials, UIDs) are
+/// never read.
+/// </summary>
 internal static class CliProcess
 {
     private static readonly string[] Settings =
     [
         "BITGET_API_KEY", "BITGET_API_SECRET", "BITGET_API_PASSPHRASE", "BITGET_MAIN_USER_ID", "HTX_ACCESS_KEY", "HTX_SECRET_KEY",
-        "HTX_SUB_UIDS", "Htx__SubUids", "GENERATEDCLIENTS_BASE_ADDRESS",
+        "HTX_SUB_UIDS", "Htx__SubUids", "GENERATEDCLIENTS_BASE_ADDRESS", "APPDATA", "DOTNET_USER_SECRETS_FALLBACK_DIR",
     ];
 
     public static async Task<(int Code, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, string? workingDirectory, params string[] args)
@@ -29,6 +33,8 @@ internal static class CliProcess
         {
             start.Environment.Remove(name);
         }
+
+        start.Environment["HOME"] = start.WorkingDirectory;
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
