@@ -43,10 +43,16 @@ internal sealed class BitgetProtocol(BitgetCredentials credentials, bool demoTra
 
     public bool TryTranslate(Exception error, ExchangeCall call, [NotNullWhen(true)] out ExchangeApiException? typed)
     {
-        // Bitget sends its error envelope on HTTP 4xx too; the generated transport throws it with the envelope read.
-        typed = error is ApiException<BitgetErrorResponse> envelope
-            ? BitgetErrors.FromEnvelope(call, envelope.Result.Code, envelope.Result.Message, envelope.Result.RequestTime)
-            : null;
+        // Bitget sends its error envelope on HTTP 4xx too: the generated transport throws it read for the statuses the
+        // spec lists; on any other status (a 403 the endpoint does not list, a 5xx) the body is read here, so the
+        // exchange's code and message are kept whatever the status.
+        typed = error switch
+        {
+            ApiException<BitgetErrorResponse> envelope => BitgetErrors.FromEnvelope(call, envelope.Result.Code, envelope.Result.Message, envelope.Result.RequestTime),
+            ApiException { StatusCode: not (>= 200 and < 300) } api when BitgetEnvelope.TryReadError(api.Response, out var code, out var message, out var requestTime)
+                => BitgetErrors.FromEnvelope(call, code, message, requestTime),
+            _ => null,
+        };
         return typed is not null;
     }
 

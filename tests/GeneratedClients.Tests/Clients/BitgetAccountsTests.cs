@@ -32,6 +32,44 @@ public class BitgetAccountsTests
         Assert.Null(exchange.Body);
     }
 
+    /// <summary>Bitget's envelope on statuses an endpoint's spec lists (403 here) and on those it does not (5xx).</summary>
+    [Theory]
+    [InlineData(403, "40014", "Incorrect permissions", ExchangeErrorCategory.Permission)]
+    [InlineData(503, "40200", "System maintenance", ExchangeErrorCategory.ServerError)]
+    [InlineData(500, "45001", "Unknown error", ExchangeErrorCategory.ServerError)]
+    [InlineData(418, "40019", "Parameter productType cannot be empty", ExchangeErrorCategory.BadRequest)]
+    public async Task An_error_envelope_keeps_its_code_and_message_on_any_status(int status, string code, string message, ExchangeErrorCategory category)
+    {
+        var body = $$"""{"code":"{{code}}","msg":"{{message}}","requestTime":1695806875837,"data":null}""";
+
+        var accounts = await Assert.ThrowsAnyAsync<ExchangeApiException>(() => Client(MockExchange.Answering(status, body)).GetAccountsAsync(BitgetProductType.UsdtFutures));
+        var assets = await Assert.ThrowsAnyAsync<ExchangeApiException>(() => Client(MockExchange.Answering(status, body)).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures));
+
+        foreach (var error in new[] { accounts, assets })
+        {
+            Assert.Equal(code, error.ExchangeCode);
+            Assert.Equal(message, error.ExchangeMessage);
+            Assert.Equal(category, error.Category);
+            Assert.Equal(status, error.HttpStatus);
+            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1695806875837), error.ExchangeTime);
+        }
+    }
+
+    [Theory]
+    [InlineData(503, "<html><body>503 Service Temporarily Unavailable</body></html>")]
+    [InlineData(502, "")]
+    [InlineData(500, "{\"code\":\"00000\",\"msg\":\"success\"}")]
+    [InlineData(500, "{\"error\":\"internal\"}")]
+    [InlineData(500, "{\"code\": {\"nested\": 1}}")]
+    public async Task A_failed_status_without_an_error_envelope_has_no_exchange_code(int status, string body)
+    {
+        var error = await Assert.ThrowsAsync<ExchangeServerException>(() => Client(MockExchange.Answering(status, body, body.StartsWith('<') ? "text/html" : "application/json")).GetAccountsAsync(BitgetProductType.UsdtFutures));
+
+        Assert.Null(error.ExchangeCode);
+        Assert.Null(error.ExchangeMessage);
+        Assert.Equal(status, error.HttpStatus);
+    }
+
     [Fact]
     public async Task Seed_sample_is_unwrapped_into_exact_values()
     {
