@@ -265,7 +265,7 @@ public sealed class CliDeskTests : IDisposable
     public async Task Check_names_the_permission_each_exchange_wants_when_the_key_lacks_it()
     {
         await using var host = await Sim.StartAsync();
-        // Bitget's refusal of a key without the permission, on HTTP 403 as the spec says (specs/bitget/examples/getSubAccountAssets.403.json);
+        // Bitget's refusal of a key without the permission, on HTTP 403 as the spec says (specs/bitget/examples/getAccounts.403.json);
         // for HTX, an HTTP 403.
         host.Faults.Enqueue(new SimulatorFault(SimulatorFaultKind.ExchangeError, SimulatorEndpoint.BitgetAccounts) { ErrorCode = "40014", ErrorMessage = "Incorrect permissions", StatusCode = 403 });
         host.Faults.Enqueue(new SimulatorFault(SimulatorFaultKind.HtmlErrorPage, SimulatorEndpoint.HtxCrossSubAccountInfo) { StatusCode = 403 });
@@ -275,7 +275,7 @@ public sealed class CliDeskTests : IDisposable
         Assert.Equal(3, code);
         var bitget = Block(output, "Bitget (live)");
         Assert.Contains("permission   missing: futures (contract) read (needed by GET /api/v2/mix/account/accounts", bitget, StringComparison.Ordinal);
-        Assert.Contains("HTTP 403 Forbidden (Permission) - check the key's permissions and IP allow-list.", bitget, StringComparison.Ordinal);
+        Assert.Contains("Bitget [code 40014]: Incorrect permissions (Permission) - check the key's permissions and IP allow-list.", bitget, StringComparison.Ordinal);
         Assert.Contains("result       FAILED", bitget, StringComparison.Ordinal);
         var htx = Block(output, "HTX (live)");
         Assert.Contains("permission   missing: Read (USDT-margined swap API) (needed by POST /linear-swap-api/v1/swap_cross_sub_account_info", htx, StringComparison.Ordinal);
