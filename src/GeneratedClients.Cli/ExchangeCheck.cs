@@ -99,6 +99,7 @@ internal static class ExchangeCheck
             ExchangeErrorCategory.Permission => [new("signature", $"accepted ({read})"), Clock(offset, error.Exchange), new("permission", $"missing: {said}")],
             ExchangeErrorCategory.AccountNotFound => [new("signature", $"accepted ({read})"), Clock(offset, error.Exchange), new("sub-account", $"not found: {said}")],
             ExchangeErrorCategory.Network => [new("host", $"not reached: {said}")],
+            ExchangeErrorCategory.RateLimiterUnavailable => [new("rate limit", $"not consulted, nothing sent: {said}")],
             _ => [new("signature", $"not confirmed ({read}): {said}")],
         };
         return (lines, ExitCodes.For(error));

@@ -100,8 +100,8 @@ public sealed partial class RedisSlidingLogRateLimiter
             new ExchangeErrorDetails
             {
                 Exchange = Exchange,
-                Category = ExchangeErrorCategory.Network,
-                ExchangeMessage = string.Create(
+                Category = ExchangeErrorCategory.RateLimiterUnavailable,
+                Description = string.Create(
                     CultureInfo.InvariantCulture,
                     $"the shared rate limit in Redis could not be checked ({Describe(error)}; operation timeout {_options.OperationTimeout.TotalMilliseconds:0} ms), so the request was not sent"),
             },

@@ -30,7 +30,8 @@ namespace GeneratedClients.Redis;
 /// </para>
 /// <para>
 /// When Redis does not answer within <see cref="RedisRateLimitOptions.OperationTimeout"/>, an acquisition fails
-/// with an <see cref="ExchangeNetworkException"/> (a transient error: the client retries it), or, with
+/// with an <see cref="ExchangeApiException"/> of category <see cref="ExchangeErrorCategory.RateLimiterUnavailable"/>
+/// (not transient: the client does not retry it, so the call fails within about that timeout), or, with
 /// <see cref="RedisRateLimitOptions.FallbackShare"/> set, is served by a local <see cref="SlidingLogRateLimiter"/>
 /// of <see cref="FallbackPermitLimit"/> permits until Redis answers again. Nothing is cached between calls, so
 /// calls use Redis again as soon as the connection multiplexer has reconnected.
@@ -158,7 +159,7 @@ public sealed partial class RedisSlidingLogRateLimiter : RateLimiter
     /// <returns>The lease; dispose it when the request's answer is in.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="permitCount"/> is negative or exceeds <see cref="PermitLimit"/>.</exception>
     /// <exception cref="ObjectDisposedException">The limiter has been disposed.</exception>
-    /// <exception cref="ExchangeNetworkException">Redis did not answer in time and no fallback is configured.</exception>
+    /// <exception cref="ExchangeApiException">Redis did not answer in time and no fallback is configured (<see cref="ExchangeErrorCategory.RateLimiterUnavailable"/>).</exception>
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         CheckPermitCount(permitCount);
@@ -193,9 +194,10 @@ public sealed partial class RedisSlidingLogRateLimiter : RateLimiter
     /// <returns>The lease; dispose it when the request's answer is in.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="permitCount"/> is negative or exceeds <see cref="PermitLimit"/>.</exception>
     /// <exception cref="ObjectDisposedException">The limiter has been (or is, while waiting) disposed.</exception>
-    /// <exception cref="ExchangeNetworkException">
+    /// <exception cref="ExchangeApiException">
     /// Redis did not answer within <see cref="RedisRateLimitOptions.OperationTimeout"/> and no fallback is
-    /// configured; no request may be sent. The inner exception is the Redis client's.
+    /// configured; no request may be sent. Its category is <see cref="ExchangeErrorCategory.RateLimiterUnavailable"/>,
+    /// its message says why, and the inner exception is the Redis client's.
     /// </exception>
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace GeneratedClients.RedisTests;
 
-/// <summary>Redis stops in the middle of a sweep and comes back: typed errors (or the opted-in fallback), then Redis again.</summary>
+/// <summary>Redis stops in the middle of a sweep and comes back: typed errors, not retried (or the opted-in fallback), then Redis again.</summary>
 [Collection(SharedRedisServer.Name)]
 public sealed class OutageTests(RedisServer redis) : IAsyncLifetime
 {
@@ -25,7 +25,7 @@ public sealed class OutageTests(RedisServer redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_fallback_an_outage_fails_each_acquisition_fast_with_a_network_error_and_calls_resume_after_it()
+    public async Task Without_a_fallback_an_outage_fails_each_acquisition_fast_as_RateLimiterUnavailable_and_calls_resume_after_it()
     {
         using var connection = await redis.ConnectAsync();
         var options = Limiters.Options();
@@ -72,9 +72,15 @@ public sealed class OutageTests(RedisServer redis) : IAsyncLifetime
 
         Assert.All(failures, failure =>
         {
-            var error = Assert.IsType<ExchangeNetworkException>(failure.Error);
-            Assert.Equal(ExchangeErrorCategory.Network, error.Category);
+            var error = Assert.IsType<ExchangeApiException>(failure.Error);
+            Assert.Equal(ExchangeErrorCategory.RateLimiterUnavailable, error.Category);
+            Assert.False(error.IsTransient);
             Assert.Equal("HTX", error.Exchange);
+            // The library's explanation is the message; the exchange said nothing, so ExchangeMessage is null.
+            Assert.Null(error.ExchangeMessage);
+            Assert.StartsWith("HTX failed: the shared rate limit in Redis could not be checked (", error.Message, StringComparison.Ordinal);
+            Assert.Contains("operation timeout 1000 ms), so the request was not sent", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("said:", error.Message, StringComparison.Ordinal);
             Assert.True(failure.Took < options.OperationTimeout + TimeSpan.FromSeconds(1.5), $"A failure took {failure.Took.TotalMilliseconds} ms.");
         });
         Assert.False(limiter.IsUsingFallback);
@@ -136,29 +142,47 @@ public sealed class OutageTests(RedisServer redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_client_call_while_Redis_is_down_fails_with_a_network_error_and_sends_nothing()
+    public async Task A_client_call_while_Redis_is_down_fails_once_as_RateLimiterUnavailable_unretried_and_sends_nothing()
     {
         using var connection = await redis.ConnectAsync();
-        var options = Limiters.Options();
-        options.OperationTimeout = TimeSpan.FromMilliseconds(500);
+        var settings = Limiters.Options(); // OperationTimeout: the default 3 s
         var exchange = new CountingHandler();
         using var http = new HttpClient(exchange);
-        var clientOptions = new HtxClientOptions
+        var registry = new RateLimiterRegistry();
+        var options = new HtxClientOptions
         {
             AccessKey = "client-access-key",
             SecretKey = "client-secret-key",
             BaseAddress = new Uri("http://127.0.0.1:9/"),
         };
-        clientOptions.Retry.Enabled = false;
-        clientOptions.ClockSync.Enabled = false;
-        clientOptions.RateLimit.Limiter = RedisRateLimiter.ForKey(connection, "HTX", clientOptions.AccessKey, ExchangeRateLimits.HtxRead, options);
-        var client = new HtxClient(http, clientOptions);
+        options.RateLimit.Registry = registry;
+        options.RateLimit.UseRedis(connection, settings);
+        options.ClockSync.Enabled = false; // so that the only request the call could send is the call itself
+
+        // The default retries (3, from 0.5 s, exponential) would retry a transient error for seconds more; this one is not.
+        Assert.True(options.Retry.Enabled);
+        Assert.Equal(3, options.Retry.MaxRetries);
+        var client = new HtxClient(http, options);
 
         redis.Stop();
-        var error = await Assert.ThrowsAsync<ExchangeNetworkException>(() => client.GetCrossSubAccountInfoAsync(10_000_001, "USDT"));
+        var clock = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<ExchangeApiException>(() => client.GetCrossSubAccountInfoAsync(10_000_001, "USDT"));
+        clock.Stop();
 
+        Assert.Equal(ExchangeErrorCategory.RateLimiterUnavailable, error.Category);
+        Assert.False(error.IsTransient);
+        Assert.Null(error.ExchangeMessage);
+        Assert.Contains("the shared rate limit in Redis could not be checked", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, exchange.Requests);
-        Assert.DoesNotContain(clientOptions.AccessKey, error.ToString(), StringComparison.Ordinal);
+
+        // One attempt, not retried: the limiter UseRedis made for the client (the registry's) was asked once and failed once.
+        var limiter = Assert.IsType<RedisSlidingLogRateLimiter>(
+            registry.GetOrAdd(HtxClient.ExchangeName, options.AccessKey, () => throw new InvalidOperationException("The client made no limiter.")));
+        var statistics = limiter.GetStatistics()!;
+        Assert.Equal(1, statistics.TotalFailedLeases);
+        Assert.Equal(0, statistics.TotalSuccessfulLeases);
+        Assert.True(clock.Elapsed < 2 * settings.OperationTimeout, $"The call failed after {clock.Elapsed.TotalSeconds:0.0} s (operation timeout {settings.OperationTimeout.TotalSeconds} s).");
+        Assert.DoesNotContain(options.AccessKey, error.ToString(), StringComparison.Ordinal);
     }
 
     private sealed class CountingHandler : HttpMessageHandler

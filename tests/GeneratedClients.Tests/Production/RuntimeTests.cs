@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text;
+using System.Threading.RateLimiting;
 using GeneratedClients.Bitget;
 using GeneratedClients.Htx;
 using GeneratedClients.Tests.Support;
@@ -241,6 +242,25 @@ public class RuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_limiter_that_cannot_be_consulted_fails_the_call_at_once_unsent_and_unretried_with_the_default_retries()
+    {
+        AssetsAnswer(Ok());
+        using var limiter = new UnavailableLimiter();
+        var options = Options(o => o.RateLimit.Limiter = limiter);
+        Assert.True(options.Retry.Enabled);
+        Assert.Equal(3, options.Retry.MaxRetries);
+        var client = Client(options);
+
+        var error = await Assert.ThrowsAsync<ExchangeApiException>(() => Run(client));
+
+        Assert.Equal(ExchangeErrorCategory.RateLimiterUnavailable, error.Category);
+        Assert.False(error.IsTransient);
+        Assert.Equal(1, limiter.Acquisitions); // one attempt: no retry waited for the limiter again
+        Assert.Empty(_assetRequests);
+        Assert.Equal(Fakes.BitgetTime, _clock.GetUtcNow().ToUnixTimeMilliseconds()); // no retry delay passed either
+    }
+
+    [Fact]
     public async Task An_expired_timestamp_resynchronises_the_clock_and_retries_once()
     {
         var offsets = new[] { TimeSpan.Zero, TimeSpan.FromSeconds(60) };
@@ -381,6 +401,33 @@ public class RuntimeTests : IDisposable
             var signed = HtxSigner.BuildSignedQuery(Fakes.Htx(), "POST", "api.hbdm.com", uri.AbsolutePath, at);
             Assert.Equal("?" + signed, uri.Query);
         }
+    }
+}
+
+/// <summary>A limiter whose store cannot be reached: every acquisition fails as the Redis limiter's does when Redis is down.</summary>
+internal sealed class UnavailableLimiter : RateLimiter
+{
+    private int _acquisitions;
+
+    public int Acquisitions => Volatile.Read(ref _acquisitions);
+
+    public override TimeSpan? IdleDuration => null;
+
+    public override RateLimiterStatistics? GetStatistics() => null;
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => throw Unavailable();
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) => throw Unavailable();
+
+    private ExchangeApiException Unavailable()
+    {
+        Interlocked.Increment(ref _acquisitions);
+        return ExchangeApiException.Create(new ExchangeErrorDetails
+        {
+            Exchange = "Bitget",
+            Category = ExchangeErrorCategory.RateLimiterUnavailable,
+            Description = "the shared rate limit could not be checked, so the request was not sent",
+        });
     }
 }
 
