@@ -242,6 +242,42 @@ public class RuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task Options_clients_on_one_key_share_one_server_time_measurement_and_another_key_makes_its_own()
+    {
+        var serverAhead = TimeSpan.FromSeconds(45);
+        var syncs = 0;
+        _handler.When("*/api/v2/public/time").Respond(_ =>
+        {
+            Interlocked.Increment(ref syncs);
+            var server = (_clock.GetUtcNow() + serverAhead).ToUnixTimeMilliseconds();
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = ServerTime(server) };
+        });
+        AssetsAnswer(Ok());
+        BitgetClientOptions OptionsFor(string apiKey) => Options(o =>
+        {
+            o.ApiKey = apiKey;
+            o.RateLimit.Enabled = false;
+            o.ClockSync.Enabled = true;
+        });
+
+        // Two options clients of one process (one registry, one local clock), each with its own options object, one key.
+        var first = Client(OptionsFor(Fakes.BitgetKey));
+        var second = Client(OptionsFor(Fakes.BitgetKey));
+        await first.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
+        await second.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
+
+        Assert.Equal(1, syncs);
+        Assert.Equal(serverAhead, second.ClockOffset); // measured by the first client, used by the second
+
+        // Two keys: the other key's client measures for its own key.
+        var otherKey = Client(OptionsFor("bg-other-key-3c9a"));
+        await otherKey.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
+
+        Assert.Equal(2, syncs);
+        Assert.Equal(3, _assetRequests.Count);
+    }
+
+    [Fact]
     public async Task A_limiter_that_cannot_be_consulted_fails_the_call_at_once_unsent_and_unretried_with_the_default_retries()
     {
         AssetsAnswer(Ok());
