@@ -4,6 +4,7 @@ using System.Net;
 using GeneratedClients.Htx;
 using GeneratedClients.Redis;
 using GeneratedClients.RedisTests.Support;
+using GeneratedClients.Simulator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -183,6 +184,77 @@ public sealed class OutageTests(RedisServer redis) : IAsyncLifetime
         Assert.Equal(0, statistics.TotalSuccessfulLeases);
         Assert.True(clock.Elapsed < 2 * settings.OperationTimeout, $"The call failed after {clock.Elapsed.TotalSeconds:0.0} s (operation timeout {settings.OperationTimeout.TotalSeconds} s).");
         Assert.DoesNotContain(options.AccessKey, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_htx_sweep_hit_by_an_outage_fails_the_affected_sub_accounts_typed_and_the_same_client_sweeps_them_once_Redis_is_back()
+    {
+        const int Limit = 5;
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions
+        {
+            HtxAccessKey = "sweep-outage-" + Guid.NewGuid().ToString("N")[..8],
+            HtxRateLimitPermits = Limit,
+            HtxRateLimitWindow = Window,
+        });
+        using var connection = await redis.ConnectAsync();
+        var settings = Limiters.Options();
+        settings.OperationTimeout = TimeSpan.FromMilliseconds(500);
+        var options = new HtxClientOptions
+        {
+            AccessKey = simulator.Options.HtxAccessKey,
+            SecretKey = simulator.Options.HtxSecretKey,
+            BaseAddress = simulator.BaseAddress,
+        };
+        options.RateLimit.Registry = new RateLimiterRegistry();
+        options.RateLimit.PermitLimit = Limit;
+        options.RateLimit.Window = Window;
+        options.RateLimit.UseRedis(connection, settings);
+        using var http = new HttpClient();
+        var client = new HtxClient(http, options);
+        var uids = simulator.Accounts.HtxSubAccountUids.Take(30).ToList();
+        var servedEnough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var progress = new InlineProgress(p =>
+        {
+            if (p.Completed - p.Failed >= 8)
+            {
+                servedEnough.TrySetResult();
+            }
+        });
+
+        var sweep = client.GetCrossSubAccountInfoAsync(uids, "USDT", progress);
+        await servedEnough.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        redis.Stop();
+        var outcomes = await sweep.WaitAsync(TimeSpan.FromSeconds(60)); // the sweep itself never throws a Redis exception
+
+        Assert.Equal(uids, outcomes.Select(o => o.SubUid));
+        var failed = outcomes.Where(o => !o.Succeeded).ToList();
+        Assert.InRange(outcomes.Count(o => o.Succeeded), 8, uids.Count - 1);
+        Assert.All(failed, outcome =>
+        {
+            // The typed error of the library, never a raw Redis exception.
+            var error = Assert.IsType<ExchangeApiException>(outcome.Error);
+            Assert.Equal(ExchangeErrorCategory.RateLimiterUnavailable, error.Category);
+            Assert.Null(error.ExchangeMessage);
+        });
+        // What failed was not sent: the simulator received exactly the calls that succeeded, and refused none.
+        Assert.Equal(uids.Count - failed.Count, simulator.Statistics.RequestsTo(SimulatorEndpoint.HtxCrossSubAccountInfo).Count);
+        Assert.Equal(0, simulator.Statistics.Htx.RateLimited);
+
+        await redis.StartAsync();
+        await Limiters.EventuallyAsync(() => connection.IsConnected, TimeSpan.FromSeconds(20), "the connection is back");
+        // Why wait a window: the restarted Redis (no persistence) has lost the log, while the simulator still counts its last window.
+        await Task.Delay(Window + settings.SafetyMargin);
+        var again = await client.GetCrossSubAccountInfoAsync(failed.Select(o => o.SubUid), "USDT");
+
+        Assert.Equal(failed.Select(o => o.SubUid), again.Select(o => o.SubUid));
+        Assert.All(again, outcome => Assert.True(outcome.Succeeded, outcome.Error?.ToString()));
+        Assert.Equal(0, simulator.Statistics.Htx.RateLimited);
+    }
+
+    /// <summary>Reports on the sweep's own thread, at once (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class InlineProgress(Action<HtxSweepProgress> report) : IProgress<HtxSweepProgress>
+    {
+        public void Report(HtxSweepProgress value) => report(value);
     }
 
     private sealed class CountingHandler : HttpMessageHandler
