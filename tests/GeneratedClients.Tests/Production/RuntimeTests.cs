@@ -112,10 +112,12 @@ public class RuntimeTests : IDisposable
         await Run(Client(Options()));
         await Run(Client(Options()));
         // Another key is not paced by the first: it goes at once, with no fake time passing (it would hang otherwise).
+        // Why read the clock here: Run may have moved it a step after the second request, while that call finished.
+        var beforeOtherKey = _clock.GetUtcNow();
         await Client(Options(o => o.ApiKey = "another-key")).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.InRange(_assetRequests[1].At - _assetRequests[0].At, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10.1));
-        Assert.Equal(_assetRequests[1].At, _assetRequests[2].At);
+        Assert.Equal(beforeOtherKey, _assetRequests[2].At);
     }
 
     [Fact]
