@@ -330,6 +330,8 @@ internal static class CliApp
             ExchangeErrorCategory.BadRequest => "check the arguments",
             ExchangeErrorCategory.InvalidResponse => "something between you and the exchange answered instead (proxy, firewall)",
             ExchangeErrorCategory.Network => "check the network connection and the exchange's status",
+            ExchangeErrorCategory.AccountNotFound => "check the sub-account UIDs: each must be one of this key's",
+            ExchangeErrorCategory.RateLimiterUnavailable => "the shared rate limiter (Redis) did not answer; nothing was sent: check Redis",
             _ => "see the exchange's error code list",
         };
         var code = error.ExchangeCode is null ? string.Empty : $" [code {error.ExchangeCode}]";

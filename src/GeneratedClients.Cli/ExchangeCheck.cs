@@ -114,6 +114,7 @@ internal static class ExchangeCheck
             ExchangeErrorCategory.Permission => [new("signature", error.ExchangeCode is null ? $"not confirmed ({read})" : $"accepted ({read})"), clock.Line, new("permission", $"missing: {permission} (needed by {read}); {said}")],
             ExchangeErrorCategory.AccountNotFound => [new("signature", $"accepted ({read})"), clock.Line, new("sub-account", $"not found: {said}")],
             ExchangeErrorCategory.Network => [new("host", $"not reached: {said}")],
+            ExchangeErrorCategory.RateLimiterUnavailable => [new("rate limit", $"not consulted, nothing sent: {said}")],
             _ => [new("signature", $"not confirmed ({read}): {said}")],
         };
         return (lines, Math.Max(ExitCodes.For(error), clock.Code));

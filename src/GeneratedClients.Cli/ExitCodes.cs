@@ -18,7 +18,7 @@ internal static class ExitCodes
     /// </summary>
     public const int ExchangeError = 3;
 
-    /// <summary>The exchange could not be reached or did not answer in time.</summary>
+    /// <summary>The exchange, or the shared rate limiter a client may be wired to (Redis), could not be reached or did not answer in time.</summary>
     public const int NetworkError = 4;
 
     /// <summary>
@@ -31,5 +31,5 @@ internal static class ExitCodes
     public const int Cancelled = 130;
 
     public static int For(ExchangeApiException error) =>
-        error.Category == ExchangeErrorCategory.Network ? NetworkError : ExchangeError;
+        error.Category is ExchangeErrorCategory.Network or ExchangeErrorCategory.RateLimiterUnavailable ? NetworkError : ExchangeError;
 }

@@ -38,14 +38,15 @@ public sealed class RedisRateLimitOptions
 
     /// <summary>
     /// The longest one Redis round trip may take before the acquisition gives up on Redis (and fails with an
-    /// <see cref="ExchangeNetworkException"/>, or uses the fallback). Waiting for a permit is not bounded by it,
+    /// <see cref="ExchangeApiException"/> of category <see cref="ExchangeErrorCategory.RateLimiterUnavailable"/>, which the
+    /// client does not retry, or uses the fallback). Waiting for a permit is not bounded by it,
     /// only each exchange with Redis. Greater than zero and at most 1 minute; 3 s by default.
     /// </summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// Null (the default): while Redis does not answer, every acquisition fails with an
-    /// <see cref="ExchangeNetworkException"/>. A share between 0 and 1: while Redis does not answer, this process
+    /// Null (the default): while Redis does not answer, every acquisition fails with an <see cref="ExchangeApiException"/>
+    /// of category <see cref="ExchangeErrorCategory.RateLimiterUnavailable"/>. A share between 0 and 1: while Redis does not answer, this process
     /// keeps to a local limiter of <c>floor(permitLimit × FallbackShare)</c> permits per window (at least 1), shared by
     /// every limiter of this process for the same key, and Redis is tried again at most once a second. Give each
     /// of n processes at most 1 / n, so that together they stay inside the limit.

@@ -2,26 +2,6 @@ using StackExchange.Redis;
 
 namespace GeneratedClients.Redis;
 
-/// <summary>What one acquisition script answered.</summary>
-internal enum RedisAnswer
-{
-    /// <summary>The permits were granted and logged.</summary>
-    Granted = 0,
-
-    /// <summary>Not enough permits are free; <see cref="RedisAttempt.WaitMicroseconds"/> says how long to wait before asking again.</summary>
-    Full = 1,
-
-    /// <summary>The script ran after the caller's deadline (it had been held back while Redis was unreachable) and granted nothing.</summary>
-    Expired = 2,
-}
-
-/// <summary>The answer of one acquisition script, in Redis time (microseconds since the Unix epoch).</summary>
-/// <param name="Answer">Granted, full or expired.</param>
-/// <param name="RedisNow">Redis's clock when the script ran.</param>
-/// <param name="Held">Permits counted after the script (the grant included).</param>
-/// <param name="WaitMicroseconds">When full: the time until a permit may free up; look again then.</param>
-internal readonly record struct RedisAttempt(RedisAnswer Answer, long RedisNow, long Held, long WaitMicroseconds);
-
 /// <summary>
 /// The shared log in Redis: one sorted set per exchange and API key whose members are grants (random ids, one
 /// per permit) and whose scores are the moments, in Redis time (microseconds), at which each grant stops

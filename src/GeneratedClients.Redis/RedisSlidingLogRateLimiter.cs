@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,13 +30,14 @@ namespace GeneratedClients.Redis;
 /// </para>
 /// <para>
 /// When Redis does not answer within <see cref="RedisRateLimitOptions.OperationTimeout"/>, an acquisition fails
-/// with an <see cref="ExchangeNetworkException"/> (a transient error: the client retries it), or, with
+/// with an <see cref="ExchangeApiException"/> of category <see cref="ExchangeErrorCategory.RateLimiterUnavailable"/>
+/// (not transient: the client does not retry it, so the call fails within about that timeout), or, with
 /// <see cref="RedisRateLimitOptions.FallbackShare"/> set, is served by a local <see cref="SlidingLogRateLimiter"/>
 /// of <see cref="FallbackPermitLimit"/> permits until Redis answers again. Nothing is cached between calls, so
 /// calls use Redis again as soon as the connection multiplexer has reconnected.
 /// </para>
 /// </remarks>
-public sealed class RedisSlidingLogRateLimiter : RateLimiter
+public sealed partial class RedisSlidingLogRateLimiter : RateLimiter
 {
     // While the fallback serves, Redis is tried again at most this often (by one acquisition at a time).
     private static readonly TimeSpan FallbackProbeInterval = TimeSpan.FromSeconds(1);
@@ -159,7 +159,7 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
     /// <returns>The lease; dispose it when the request's answer is in.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="permitCount"/> is negative or exceeds <see cref="PermitLimit"/>.</exception>
     /// <exception cref="ObjectDisposedException">The limiter has been disposed.</exception>
-    /// <exception cref="ExchangeNetworkException">Redis did not answer in time and no fallback is configured.</exception>
+    /// <exception cref="ExchangeApiException">Redis did not answer in time and no fallback is configured (<see cref="ExchangeErrorCategory.RateLimiterUnavailable"/>).</exception>
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         CheckPermitCount(permitCount);
@@ -194,9 +194,10 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
     /// <returns>The lease; dispose it when the request's answer is in.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="permitCount"/> is negative or exceeds <see cref="PermitLimit"/>.</exception>
     /// <exception cref="ObjectDisposedException">The limiter has been (or is, while waiting) disposed.</exception>
-    /// <exception cref="ExchangeNetworkException">
+    /// <exception cref="ExchangeApiException">
     /// Redis did not answer within <see cref="RedisRateLimitOptions.OperationTimeout"/> and no fallback is
-    /// configured; no request may be sent. The inner exception is the Redis client's.
+    /// configured; no request may be sent. Its category is <see cref="ExchangeErrorCategory.RateLimiterUnavailable"/>,
+    /// its message says why, and the inner exception is the Redis client's.
     /// </exception>
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
@@ -310,63 +311,6 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
     private static TimeSpan ToWaitTime(long microseconds) =>
         TimeSpan.FromMilliseconds(Math.Max(1, (microseconds + 999) / 1000)); // whole milliseconds, rounded up: never early
 
-    /// <summary>Joins this limiter's queue of waiting acquisitions, unless <see cref="RedisRateLimitOptions.QueueLimit"/> are waiting already.</summary>
-    private bool TryEnqueue(out Waiter? waiter)
-    {
-        lock (_gate)
-        {
-            if (_queue.Count >= _options.QueueLimit)
-            {
-                waiter = null;
-                return false;
-            }
-
-            waiter = new Waiter();
-            waiter.Node = _queue.AddLast(waiter);
-            if (_queue.Count == 1)
-            {
-                waiter.Turn.TrySetResult(null); // the head: it asks Redis itself, after the wait Redis gave
-            }
-
-            return true;
-        }
-    }
-
-    /// <summary>
-    /// Leaves the queue (if in it) and hands the turn to the new head. After a Redis failure every waiter is told,
-    /// so that each of them fails (or goes to the fallback) at once instead of asking Redis one after another.
-    /// </summary>
-    private void Leave(ref Waiter? waiter, Exception? failure)
-    {
-        if (waiter is null)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (waiter.Node is { } node)
-            {
-                _queue.Remove(node);
-                waiter.Node = null;
-            }
-
-            if (failure is not null)
-            {
-                foreach (var other in _queue)
-                {
-                    other.Turn.TrySetResult(failure);
-                }
-            }
-            else
-            {
-                _queue.First?.Value.Turn.TrySetResult(null);
-            }
-        }
-
-        waiter = null;
-    }
-
     private void CheckPermitCount(int permitCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(permitCount);
@@ -374,27 +318,6 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
     }
 
     private long LocalMicroseconds() => _time.GetElapsedTime(_origin).Ticks / 10;
-
-    /// <summary>
-    /// False when the fallback should serve without asking Redis (an outage, between probes). True otherwise;
-    /// <paramref name="probing"/> is then true if this caller is the one probing Redis during an outage.
-    /// </summary>
-    private bool TryStartRedisCall(out bool probing)
-    {
-        probing = false;
-        if (_fallback is null || !_usingFallback)
-        {
-            return true;
-        }
-
-        if (_time.GetTimestamp() < Interlocked.Read(ref _nextProbe) || Interlocked.CompareExchange(ref _probing, 1, 0) != 0)
-        {
-            return false;
-        }
-
-        probing = true;
-        return true;
-    }
 
     /// <summary>One acquisition script, bounded by the operation timeout; a Redis failure is returned, not thrown.</summary>
     private async Task<(RedisAttempt Attempt, Exception? Failure)> CallRedisAsync(int permitCount, string member, bool probing, CancellationToken token)
@@ -451,118 +374,6 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
-    /// <summary>Redis answered: ends an outage, if there was one, and says so once.</summary>
-    private void Answered()
-    {
-        if (Interlocked.Read(ref _outageSince) == 0)
-        {
-            return;
-        }
-
-        long since;
-        lock (_gate)
-        {
-            since = _outageSince;
-            if (since == 0)
-            {
-                return;
-            }
-
-            _outageSince = 0;
-            _usingFallback = false;
-        }
-
-        var outageMs = (long)_time.GetElapsedTime(since).TotalMilliseconds;
-        if (_fallback is null)
-        {
-            RedisRateLimitLog.Reachable(_logger, Exchange, outageMs);
-        }
-        else
-        {
-            RedisRateLimitLog.FallbackLeft(_logger, Exchange, outageMs);
-        }
-    }
-
-    /// <summary>Redis failed: starts an outage, if there was none, and says so once; schedules the next probe.</summary>
-    private void Failed(Exception error)
-    {
-        var now = _time.GetTimestamp();
-        Interlocked.Exchange(ref _nextProbe, now + (long)(FallbackProbeInterval.TotalSeconds * _time.TimestampFrequency));
-        lock (_gate)
-        {
-            if (_outageSince != 0)
-            {
-                return;
-            }
-
-            _outageSince = now;
-            _usingFallback = _fallback is not null;
-        }
-
-        var reason = Describe(error);
-        if (_fallback is null)
-        {
-            RedisRateLimitLog.Unreachable(_logger, Exchange, reason);
-        }
-        else
-        {
-            RedisRateLimitLog.FallbackEntered(_logger, Exchange, reason, _fallback.PermitLimit, (long)(_fallback.Window + _fallback.SafetyMargin).TotalMilliseconds);
-        }
-    }
-
-    private string Describe(Exception error) => error switch
-    {
-        RedisTimeoutException => "RedisTimeoutException",
-        TimeoutException => string.Create(CultureInfo.InvariantCulture, $"no answer within {_options.OperationTimeout.TotalMilliseconds:0} ms"),
-        _ => error.GetType().Name,
-    };
-
-    private ExchangeApiException Unreachable(Exception error)
-    {
-        Interlocked.Increment(ref _failedLeases);
-        return ExchangeApiException.Create(
-            new ExchangeErrorDetails
-            {
-                Exchange = Exchange,
-                Category = ExchangeErrorCategory.Network,
-                ExchangeMessage = string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"the shared rate limit in Redis could not be checked ({Describe(error)}; operation timeout {_options.OperationTimeout.TotalMilliseconds:0} ms), so the request was not sent"),
-            },
-            error);
-    }
-
-    private RateLimitLease Granted(string member, int permitCount)
-    {
-        Interlocked.Increment(ref _successfulLeases);
-        if (permitCount == 0)
-        {
-            return NothingHeld;
-        }
-
-        Interlocked.Increment(ref _active);
-        return new RedisLease(this, member, permitCount);
-    }
-
-    private RateLimitLease Served(RateLimitLease fallbackLease)
-    {
-        if (!fallbackLease.IsAcquired)
-        {
-            Interlocked.Increment(ref _failedLeases);
-            return fallbackLease;
-        }
-
-        Interlocked.Increment(ref _successfulLeases);
-        Interlocked.Increment(ref _active);
-        return new FallbackLease(this, fallbackLease);
-    }
-
-    private RefusedLease Refused(long waitMicroseconds)
-    {
-        Interlocked.Increment(ref _failedLeases);
-        return new RefusedLease(TimeSpan.FromTicks(Math.Max(0, waitMicroseconds) * 10));
-    }
-
     private void Release(string member, int permitCount)
     {
         try
@@ -580,111 +391,5 @@ public sealed class RedisSlidingLogRateLimiter : RateLimiter
     {
         Interlocked.Exchange(ref _idleSince, _time.GetTimestamp());
         Interlocked.Decrement(ref _active);
-    }
-
-    private int QueueLength
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queue.Count;
-            }
-        }
-    }
-
-    /// <summary>
-    /// A waiting acquisition: its place in the queue, and the signal that it is its turn to ask Redis (null) or that
-    /// Redis has just failed the waiter ahead of it (the failure).
-    /// </summary>
-    private sealed class Waiter
-    {
-        public TaskCompletionSource<Exception?> Turn { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public LinkedListNode<Waiter>? Node { get; set; }
-    }
-
-    /// <summary>A grant in the shared log: disposing it (when the request's answer is in) restamps its entries to Redis's now.</summary>
-    private sealed class RedisLease(RedisSlidingLogRateLimiter owner, string member, int permitCount) : RateLimitLease
-    {
-        private int _released;
-
-        public override bool IsAcquired => true;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing && Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                owner.Release(member, permitCount);
-                owner.Deactivate();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-
-    /// <summary>A grant of the local fallback limiter, passed through.</summary>
-    private sealed class FallbackLease(RedisSlidingLogRateLimiter owner, RateLimitLease inner) : RateLimitLease
-    {
-        private int _released;
-
-        public override bool IsAcquired => true;
-
-        public override IEnumerable<string> MetadataNames => inner.MetadataNames;
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata) => inner.TryGetMetadata(metadataName, out metadata);
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing && Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                inner.Dispose();
-                owner.Deactivate();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-
-    private sealed class GrantedLease : RateLimitLease
-    {
-        public override bool IsAcquired => true;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-    }
-
-    private sealed class RefusedLease(TimeSpan retryAfter) : RateLimitLease
-    {
-        private static readonly string[] Names = [MetadataName.RetryAfter.Name];
-
-        public override bool IsAcquired => false;
-
-        public override IEnumerable<string> MetadataNames => Names;
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (metadataName == MetadataName.RetryAfter.Name)
-            {
-                metadata = retryAfter;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
     }
 }

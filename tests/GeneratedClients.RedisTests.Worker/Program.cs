@@ -7,13 +7,16 @@
 //       request (ticks just after the grant and just before the release), then "done".
 //   hold --redis EP --prefix P --exchange E --key K --limit N --window-ms W --margin-ms M --max-in-flight-ms F --count K
 //       prints "before <ticks>", acquires K single permits and keeps them, prints "held", then waits to be killed.
+//   clients --redis EP --prefix P --simulator URL --access-key K --limit N --window-ms W --callers C --calls R --first-uid U
+//       (secret key in the environment) C callers of one HtxClient limited through Redis call the simulator: see HtxCallers.cs.
 using System.Globalization;
 using GeneratedClients.Redis;
+using GeneratedClients.RedisTests.Worker;
 using StackExchange.Redis;
 
-if (args.Length == 0 || args[0] is not ("sweep" or "hold"))
+if (args.Length == 0 || args[0] is not ("sweep" or "hold" or "clients"))
 {
-    await Console.Error.WriteLineAsync("usage: GeneratedClients.RedisTests.Worker sweep|hold --redis EP ... (see Program.cs)").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync("usage: GeneratedClients.RedisTests.Worker sweep|hold|clients --redis EP ... (see Program.cs)").ConfigureAwait(false);
     return 2;
 }
 
@@ -21,6 +24,11 @@ var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 1; i + 1 < args.Length; i += 2)
 {
     options[args[i].TrimStart('-')] = args[i + 1];
+}
+
+if (args[0] == "clients")
+{
+    return await HtxCallers.RunAsync(options).ConfigureAwait(false);
 }
 
 int Number(string name) => int.Parse(options[name], CultureInfo.InvariantCulture);

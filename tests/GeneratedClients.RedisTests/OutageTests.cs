@@ -4,12 +4,13 @@ using System.Net;
 using GeneratedClients.Htx;
 using GeneratedClients.Redis;
 using GeneratedClients.RedisTests.Support;
+using GeneratedClients.Simulator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace GeneratedClients.RedisTests;
 
-/// <summary>Redis stops in the middle of a sweep and comes back: typed errors (or the opted-in fallback), then Redis again.</summary>
+/// <summary>Redis stops in the middle of a sweep and comes back: typed errors, not retried (or the opted-in fallback), then Redis again.</summary>
 [Collection(SharedRedisServer.Name)]
 public sealed class OutageTests(RedisServer redis) : IAsyncLifetime
 {
@@ -25,7 +26,7 @@ public sealed class OutageTests(RedisServer redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_fallback_an_outage_fails_each_acquisition_fast_with_a_network_error_and_calls_resume_after_it()
+    public async Task Without_a_fallback_an_outage_fails_each_acquisition_fast_as_RateLimiterUnavailable_and_calls_resume_after_it()
     {
         using var connection = await redis.ConnectAsync();
         var options = Limiters.Options();
@@ -72,9 +73,15 @@ public sealed class OutageTests(RedisServer redis) : IAsyncLifetime
 
         Assert.All(failures, failure =>
         {
-            var error = Assert.IsType<ExchangeNetworkException>(failure.Error);
-            Assert.Equal(ExchangeErrorCategory.Network, error.Category);
+            var error = Assert.IsType<ExchangeApiException>(failure.Error);
+            Assert.Equal(ExchangeErrorCategory.RateLimiterUnavailable, error.Category);
+            Assert.False(error.IsTransient);
             Assert.Equal("HTX", error.Exchange);
+            // The library's explanation is the message; the exchange said nothing, so ExchangeMessage is null.
+            Assert.Null(error.ExchangeMessage);
+            Assert.StartsWith("HTX failed: the shared rate limit in Redis could not be checked (", error.Message, StringComparison.Ordinal);
+            Assert.Contains("operation timeout 1000 ms), so the request was not sent", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("said:", error.Message, StringComparison.Ordinal);
             Assert.True(failure.Took < options.OperationTimeout + TimeSpan.FromSeconds(1.5), $"A failure took {failure.Took.TotalMilliseconds} ms.");
         });
         Assert.False(limiter.IsUsingFallback);
@@ -136,29 +143,118 @@ public sealed class OutageTests(RedisServer redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_client_call_while_Redis_is_down_fails_with_a_network_error_and_sends_nothing()
+    public async Task A_client_call_while_Redis_is_down_fails_once_as_RateLimiterUnavailable_unretried_and_sends_nothing()
     {
         using var connection = await redis.ConnectAsync();
-        var options = Limiters.Options();
-        options.OperationTimeout = TimeSpan.FromMilliseconds(500);
+        var settings = Limiters.Options(); // OperationTimeout: the default 3 s
         var exchange = new CountingHandler();
         using var http = new HttpClient(exchange);
-        var clientOptions = new HtxClientOptions
+        var registry = new RateLimiterRegistry();
+        var options = new HtxClientOptions
         {
             AccessKey = "client-access-key",
             SecretKey = "client-secret-key",
             BaseAddress = new Uri("http://127.0.0.1:9/"),
         };
-        clientOptions.Retry.Enabled = false;
-        clientOptions.ClockSync.Enabled = false;
-        clientOptions.RateLimit.Limiter = RedisRateLimiter.ForKey(connection, "HTX", clientOptions.AccessKey, ExchangeRateLimits.HtxRead, options);
-        var client = new HtxClient(http, clientOptions);
+        options.RateLimit.Registry = registry;
+        options.RateLimit.UseRedis(connection, settings);
+        options.ClockSync.Enabled = false; // so that the only request the call could send is the call itself
+
+        // The default retries (3, from 0.5 s, exponential) would retry a transient error for seconds more; this one is not.
+        Assert.True(options.Retry.Enabled);
+        Assert.Equal(3, options.Retry.MaxRetries);
+        var client = new HtxClient(http, options);
 
         redis.Stop();
-        var error = await Assert.ThrowsAsync<ExchangeNetworkException>(() => client.GetCrossSubAccountInfoAsync(10_000_001, "USDT"));
+        var clock = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<ExchangeApiException>(() => client.GetCrossSubAccountInfoAsync(10_000_001, "USDT"));
+        clock.Stop();
 
+        Assert.Equal(ExchangeErrorCategory.RateLimiterUnavailable, error.Category);
+        Assert.False(error.IsTransient);
+        Assert.Null(error.ExchangeMessage);
+        Assert.Contains("the shared rate limit in Redis could not be checked", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, exchange.Requests);
-        Assert.DoesNotContain(clientOptions.AccessKey, error.ToString(), StringComparison.Ordinal);
+
+        // One attempt, not retried: the limiter UseRedis made for the client (the registry's) was asked once and failed once.
+        var limiter = Assert.IsType<RedisSlidingLogRateLimiter>(
+            registry.GetOrAdd(HtxClient.ExchangeName, options.AccessKey, () => throw new InvalidOperationException("The client made no limiter.")));
+        var statistics = limiter.GetStatistics()!;
+        Assert.Equal(1, statistics.TotalFailedLeases);
+        Assert.Equal(0, statistics.TotalSuccessfulLeases);
+        Assert.True(clock.Elapsed < 2 * settings.OperationTimeout, $"The call failed after {clock.Elapsed.TotalSeconds:0.0} s (operation timeout {settings.OperationTimeout.TotalSeconds} s).");
+        Assert.DoesNotContain(options.AccessKey, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_htx_sweep_hit_by_an_outage_fails_the_affected_sub_accounts_typed_and_the_same_client_sweeps_them_once_Redis_is_back()
+    {
+        const int Limit = 5;
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions
+        {
+            HtxAccessKey = "sweep-outage-" + Guid.NewGuid().ToString("N")[..8],
+            HtxRateLimitPermits = Limit,
+            HtxRateLimitWindow = Window,
+        });
+        using var connection = await redis.ConnectAsync();
+        var settings = Limiters.Options();
+        settings.OperationTimeout = TimeSpan.FromMilliseconds(500);
+        var options = new HtxClientOptions
+        {
+            AccessKey = simulator.Options.HtxAccessKey,
+            SecretKey = simulator.Options.HtxSecretKey,
+            BaseAddress = simulator.BaseAddress,
+        };
+        options.RateLimit.Registry = new RateLimiterRegistry();
+        options.RateLimit.PermitLimit = Limit;
+        options.RateLimit.Window = Window;
+        options.RateLimit.UseRedis(connection, settings);
+        using var http = new HttpClient();
+        var client = new HtxClient(http, options);
+        var uids = simulator.Accounts.HtxSubAccountUids.Take(30).ToList();
+        var servedEnough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var progress = new InlineProgress(p =>
+        {
+            if (p.Completed - p.Failed >= 8)
+            {
+                servedEnough.TrySetResult();
+            }
+        });
+
+        var sweep = client.GetCrossSubAccountInfoAsync(uids, "USDT", progress);
+        await servedEnough.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        redis.Stop();
+        var outcomes = await sweep.WaitAsync(TimeSpan.FromSeconds(60)); // the sweep itself never throws a Redis exception
+
+        Assert.Equal(uids, outcomes.Select(o => o.SubUid));
+        var failed = outcomes.Where(o => !o.Succeeded).ToList();
+        Assert.InRange(outcomes.Count(o => o.Succeeded), 8, uids.Count - 1);
+        Assert.All(failed, outcome =>
+        {
+            // The typed error of the library, never a raw Redis exception.
+            var error = Assert.IsType<ExchangeApiException>(outcome.Error);
+            Assert.Equal(ExchangeErrorCategory.RateLimiterUnavailable, error.Category);
+            Assert.Null(error.ExchangeMessage);
+        });
+        // What failed was not sent: the simulator received exactly the calls that succeeded, and refused none.
+        Assert.Equal(uids.Count - failed.Count, simulator.Statistics.RequestsTo(SimulatorEndpoint.HtxCrossSubAccountInfo).Count);
+        Assert.Equal(0, simulator.Statistics.Htx.RateLimited);
+
+        await redis.StartAsync();
+        await Limiters.EventuallyAsync(() => connection.IsConnected, TimeSpan.FromSeconds(20), "the connection is back");
+        // Why wait a window: the restarted Redis (no persistence) has lost the log, while the simulator still counts its last window.
+        await Task.Delay(Window + settings.SafetyMargin);
+        var again = await client.GetCrossSubAccountInfoAsync(failed.Select(o => o.SubUid), "USDT");
+
+        Assert.Equal(failed.Select(o => o.SubUid), again.Select(o => o.SubUid));
+        Assert.All(again, outcome => Assert.True(outcome.Succeeded, outcome.Error?.ToString()));
+        Assert.Equal(0, simulator.Statistics.Htx.RateLimited);
+    }
+
+    /// <summary>Reports on the sweep's own thread, at once (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class InlineProgress(Action<HtxSweepProgress> report) : IProgress<HtxSweepProgress>
+    {
+        public void Report(HtxSweepProgress value) => report(value);
     }
 
     private sealed class CountingHandler : HttpMessageHandler

@@ -52,6 +52,38 @@ public sealed class WiringTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task A_DI_registered_bitget_client_with_the_callers_connection_keeps_its_limit_in_Redis_and_leaves_the_connection_open()
+    {
+        await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { BitgetApiKey = "wiring-mux-" + Guid.NewGuid().ToString("N")[..8] });
+        using var connection = await redis.ConnectAsync();
+        var settings = Limiters.Options();
+        var services = new ServiceCollection();
+        services.AddBitgetClient(o =>
+        {
+            o.ApiKey = simulator.Options.BitgetApiKey;
+            o.ApiSecret = simulator.Options.BitgetApiSecret;
+            o.Passphrase = simulator.Options.BitgetPassphrase;
+            o.BaseAddress = simulator.BaseAddress;
+            o.RateLimit.Registry = new RateLimiterRegistry();
+        }).UseRedisRateLimit(connection, settings);
+        var key = $"{settings.KeyPrefix}:bitget-accounts:{Hash(simulator.Options.BitgetApiKey)}";
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var client = provider.GetRequiredService<BitgetClient>();
+
+            var result = await client.GetAccountsAsync(BitgetProductType.UsdtFutures);
+
+            Assert.NotEmpty(result);
+            Assert.Equal([key], await KeysAsync(connection, settings.KeyPrefix));
+            Assert.Equal(1, await connection.GetDatabase().SortedSetLengthAsync(key));
+        }
+
+        // The connection is the caller's: disposing the container did not close it.
+        Assert.True(connection.IsConnected);
+        Assert.Equal(1, await connection.GetDatabase().SortedSetLengthAsync(key));
+    }
+
+    [Fact]
     public async Task An_options_client_keeps_one_log_per_endpoint_group_and_another_process_shares_it()
     {
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { BitgetApiKey = "wiring-bg-" + Guid.NewGuid().ToString("N")[..8] });

@@ -79,6 +79,7 @@ internal static class ExchangeTelemetry
         ExchangeErrorCategory.InvalidResponse => "invalid_response",
         ExchangeErrorCategory.Network => "network",
         ExchangeErrorCategory.AccountNotFound => "account_not_found",
+        ExchangeErrorCategory.RateLimiterUnavailable => "rate_limiter_unavailable",
         _ => "unknown",
     };
 

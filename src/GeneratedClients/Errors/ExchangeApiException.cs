@@ -64,7 +64,11 @@ public class ExchangeApiException : Exception
     /// <summary>The exchange's time stamp of the response (<c>requestTime</c>, <c>ts</c>), when sent.</summary>
     public DateTimeOffset? ExchangeTime => Details.ExchangeTime;
 
-    /// <summary>True for failures that may succeed when the same request is sent again later.</summary>
+    /// <summary>
+    /// True for failures that may succeed when the same request is sent again shortly, which the client's retries retry:
+    /// RateLimited, ServerError and Network. Not RateLimiterUnavailable: a call whose shared rate limiter cannot be
+    /// consulted fails at once rather than wait for the limiter again on every retry.
+    /// </summary>
     public bool IsTransient => Category is ExchangeErrorCategory.RateLimited or ExchangeErrorCategory.ServerError or ExchangeErrorCategory.Network;
 
     /// <summary>The same failure, naming the sub-account the request was about (the details otherwise unchanged).</summary>
@@ -99,6 +103,7 @@ public class ExchangeApiException : Exception
         ExchangeErrorCategory.InvalidResponse => "the response is not the JSON the spec describes",
         ExchangeErrorCategory.Network => "the exchange could not be reached",
         ExchangeErrorCategory.AccountNotFound => "the account does not exist",
+        ExchangeErrorCategory.RateLimiterUnavailable => "the shared rate limiter could not be consulted, so the request was not sent",
         _ => "the exchange reported an error the library does not classify",
     };
 

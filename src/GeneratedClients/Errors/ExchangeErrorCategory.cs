@@ -38,4 +38,11 @@ public enum ExchangeErrorCategory
 
     /// <summary>The account the request names does not exist (HTX 1010: a sub-account UID that is not the caller's); see <see cref="ExchangeApiException.SubAccountId"/>.</summary>
     AccountNotFound,
+
+    /// <summary>
+    /// The shared rate limiter could not be consulted (the Redis that holds the limit of every process on the key did not
+    /// answer in time), so the request was not sent. Not transient: the client does not retry it, so the call fails within
+    /// the limiter's operation timeout. The inner exception is the cause (the Redis client's own).
+    /// </summary>
+    RateLimiterUnavailable,
 }

@@ -171,6 +171,22 @@ public class CliTests
         Assert.Contains("(Network)", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_error_category_has_its_own_hint_and_an_unreachable_rate_limiter_exits_with_4()
+    {
+        const string UnclassifiedHint = "see the exchange's error code list";
+        foreach (var category in Enum.GetValues<ExchangeErrorCategory>().Where(c => c != ExchangeErrorCategory.Unknown))
+        {
+            var line = CliApp.Describe(new ExchangeApiException(new ExchangeErrorDetails { Exchange = "HTX", Category = category }));
+
+            Assert.DoesNotContain(UnclassifiedHint, line, StringComparison.Ordinal);
+        }
+
+        var unavailable = new ExchangeApiException(new ExchangeErrorDetails { Exchange = "HTX", Category = ExchangeErrorCategory.RateLimiterUnavailable });
+        Assert.Contains("(RateLimiterUnavailable) - the shared rate limiter (Redis) did not answer", CliApp.Describe(unavailable), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.NetworkError, ExitCodes.For(unavailable));
+    }
+
     private static Task<(int Code, string Out, string Error)> RunAgainst(Uri baseAddress, Dictionary<string, string?> variables, params string[] args)
     {
         variables["GENERATEDCLIENTS_BASE_ADDRESS"] = baseAddress.ToString();

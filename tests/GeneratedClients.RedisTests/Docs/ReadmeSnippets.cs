@@ -38,7 +38,7 @@ internal static class ReadmeSnippets
         var settings = new RedisRateLimitOptions
         {
             MaxInFlight = TimeSpan.FromMinutes(1),       // an unanswered request counts at most this long (+ a window)
-            OperationTimeout = TimeSpan.FromSeconds(2),  // one Redis round trip; then a typed network error (or the fallback)
+            OperationTimeout = TimeSpan.FromSeconds(2),  // one Redis round trip; then a RateLimiterUnavailable error (or the fallback)
             FallbackShare = 1.0 / 3,                     // three processes share the key: each keeps a third while Redis is down
         };
         var limiter = RedisRateLimiter.ForKey(redis, "HTX", accessKey, ExchangeRateLimits.HtxRead, settings, logger: logger);

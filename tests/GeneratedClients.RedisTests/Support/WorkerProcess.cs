@@ -37,7 +37,10 @@ public sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>Starts the worker with <paramref name="arguments"/>.</summary>
-    public static WorkerProcess Start(params string[] arguments)
+    public static WorkerProcess Start(params string[] arguments) => Start([], arguments);
+
+    /// <summary>Starts the worker with <paramref name="arguments"/> and these variables added to its environment (for what stays off the command line).</summary>
+    public static WorkerProcess Start(IEnumerable<KeyValuePair<string, string>> environment, params string[] arguments)
     {
         // Why DOTNET_HOST_PATH: `dotnet test` sets it to the muxer that runs the tests; the same one runs the worker.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -47,6 +50,11 @@ public sealed class WorkerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GeneratedClients.RedisTests.Worker.dll"));
         foreach (var argument in arguments)
         {

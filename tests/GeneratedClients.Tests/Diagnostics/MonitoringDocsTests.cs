@@ -80,7 +80,12 @@ public sealed partial class MonitoringDocsTests
         // A sweep with a retried call and a failed sub-account, through a limiter and with clock synchronisation.
         var calls = 0;
         using var handler = new MockHttpMessageHandler();
-        handler.When("*/api/v1/timestamp").Respond("application/json", Samples.Read("htx", "getServerTimestamp.200.json"));
+        // Why now and not the sample's 2020 time: the client runs on the real clock, and an offset of years is ignored as
+        // implausible, which left the clock offset gauge to whatever clocks other tests had measured (order-dependent).
+        handler.When("*/api/v1/timestamp").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent($$"""{"status":"ok","ts":{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}}""", System.Text.Encoding.UTF8, "application/json"),
+        });
         handler.When("*").Respond(async request =>
         {
             var uid = (long)JsonNode.Parse(await request.Content!.ReadAsStringAsync())!["sub_uid"]!;

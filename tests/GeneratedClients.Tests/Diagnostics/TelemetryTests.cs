@@ -207,6 +207,19 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public void Every_error_category_has_an_outcome_of_its_own_the_category_in_snake_case()
+    {
+        foreach (var category in Enum.GetValues<ExchangeErrorCategory>())
+        {
+            var snakeCase = string.Concat(category.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+            Assert.Equal(snakeCase, ExchangeTelemetry.Outcome(category));
+        }
+
+        Assert.Equal("rate_limiter_unavailable", ExchangeTelemetry.Outcome(ExchangeErrorCategory.RateLimiterUnavailable));
+    }
+
+    [Fact]
     public async Task A_sweep_counts_its_sub_accounts_by_outcome()
     {
         using var swept = new MetricCollector<long>(ExchangeTelemetry.SweepSubAccounts);

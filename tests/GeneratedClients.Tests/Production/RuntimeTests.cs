@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text;
+using System.Threading.RateLimiting;
 using GeneratedClients.Bitget;
 using GeneratedClients.Htx;
 using GeneratedClients.Tests.Support;
@@ -111,10 +112,12 @@ public class RuntimeTests : IDisposable
         await Run(Client(Options()));
         await Run(Client(Options()));
         // Another key is not paced by the first: it goes at once, with no fake time passing (it would hang otherwise).
+        // Why read the clock here: Run may have moved it a step after the second request, while that call finished.
+        var beforeOtherKey = _clock.GetUtcNow();
         await Client(Options(o => o.ApiKey = "another-key")).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.InRange(_assetRequests[1].At - _assetRequests[0].At, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10.1));
-        Assert.Equal(_assetRequests[1].At, _assetRequests[2].At);
+        Assert.Equal(beforeOtherKey, _assetRequests[2].At);
     }
 
     [Fact]
@@ -238,6 +241,61 @@ public class RuntimeTests : IDisposable
         var sent = long.Parse(MockExchange.Header(_assetRequests[1].Request, "ACCESS-TIMESTAMP"), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal((_assetRequests[1].At + serverAhead).ToUnixTimeMilliseconds(), sent);
         AssertValidSignature(_assetRequests[1].Request);
+    }
+
+    [Fact]
+    public async Task Options_clients_on_one_key_share_one_server_time_measurement_and_another_key_makes_its_own()
+    {
+        var serverAhead = TimeSpan.FromSeconds(45);
+        var syncs = 0;
+        _handler.When("*/api/v2/public/time").Respond(_ =>
+        {
+            Interlocked.Increment(ref syncs);
+            var server = (_clock.GetUtcNow() + serverAhead).ToUnixTimeMilliseconds();
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = ServerTime(server) };
+        });
+        AssetsAnswer(Ok());
+        BitgetClientOptions OptionsFor(string apiKey) => Options(o =>
+        {
+            o.ApiKey = apiKey;
+            o.RateLimit.Enabled = false;
+            o.ClockSync.Enabled = true;
+        });
+
+        // Two options clients of one process (one registry, one local clock), each with its own options object, one key.
+        var first = Client(OptionsFor(Fakes.BitgetKey));
+        var second = Client(OptionsFor(Fakes.BitgetKey));
+        await first.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
+        await second.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
+
+        Assert.Equal(1, syncs);
+        Assert.Equal(serverAhead, second.ClockOffset); // measured by the first client, used by the second
+
+        // Two keys: the other key's client measures for its own key.
+        var otherKey = Client(OptionsFor("bg-other-key-3c9a"));
+        await otherKey.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
+
+        Assert.Equal(2, syncs);
+        Assert.Equal(3, _assetRequests.Count);
+    }
+
+    [Fact]
+    public async Task A_limiter_that_cannot_be_consulted_fails_the_call_at_once_unsent_and_unretried_with_the_default_retries()
+    {
+        AssetsAnswer(Ok());
+        using var limiter = new UnavailableLimiter();
+        var options = Options(o => o.RateLimit.Limiter = limiter);
+        Assert.True(options.Retry.Enabled);
+        Assert.Equal(3, options.Retry.MaxRetries);
+        var client = Client(options);
+
+        var error = await Assert.ThrowsAsync<ExchangeApiException>(() => Run(client));
+
+        Assert.Equal(ExchangeErrorCategory.RateLimiterUnavailable, error.Category);
+        Assert.False(error.IsTransient);
+        Assert.Equal(1, limiter.Acquisitions); // one attempt: no retry waited for the limiter again
+        Assert.Empty(_assetRequests);
+        Assert.Equal(Fakes.BitgetTime, _clock.GetUtcNow().ToUnixTimeMilliseconds()); // no retry delay passed either
     }
 
     [Fact]
@@ -381,6 +439,33 @@ public class RuntimeTests : IDisposable
             var signed = HtxSigner.BuildSignedQuery(Fakes.Htx(), "POST", "api.hbdm.com", uri.AbsolutePath, at);
             Assert.Equal("?" + signed, uri.Query);
         }
+    }
+}
+
+/// <summary>A limiter whose store cannot be reached: every acquisition fails as the Redis limiter's does when Redis is down.</summary>
+internal sealed class UnavailableLimiter : RateLimiter
+{
+    private int _acquisitions;
+
+    public int Acquisitions => Volatile.Read(ref _acquisitions);
+
+    public override TimeSpan? IdleDuration => null;
+
+    public override RateLimiterStatistics? GetStatistics() => null;
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => throw Unavailable();
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) => throw Unavailable();
+
+    private ExchangeApiException Unavailable()
+    {
+        Interlocked.Increment(ref _acquisitions);
+        return ExchangeApiException.Create(new ExchangeErrorDetails
+        {
+            Exchange = "Bitget",
+            Category = ExchangeErrorCategory.RateLimiterUnavailable,
+            Description = "the shared rate limit could not be checked, so the request was not sent",
+        });
     }
 }
 
