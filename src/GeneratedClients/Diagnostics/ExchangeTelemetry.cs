@@ -90,6 +90,13 @@ internal static class ExchangeTelemetry
 
     public static TagList Tags(string exchange, string operation, string outcome) => new() { { ExchangeTag, exchange }, { OperationTag, operation }, { OutcomeTag, outcome } };
 
+    /// <summary>Marks <paramref name="activity"/> ended by its caller's cancellation.</summary>
+    public static void MarkCanceled(Activity? activity)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, Canceled);
+        activity?.SetTag(ErrorTypeTag, Canceled);
+    }
+
     /// <summary>Marks <paramref name="activity"/> failed with the error's category and the exchange's code (never its message).</summary>
     public static void Failed(Activity? activity, ExchangeApiException error)
     {

@@ -71,8 +71,8 @@ public class ExchangeApiException : Exception
     /// </summary>
     public bool IsTransient => Category is ExchangeErrorCategory.RateLimited or ExchangeErrorCategory.ServerError or ExchangeErrorCategory.Network;
 
-    /// <summary>The same failure, naming the sub-account the request was about (the details otherwise unchanged).</summary>
-    internal ExchangeApiException ForSubAccount(string subAccountId) => Create(Details with { SubAccountId = subAccountId }, InnerException);
+    /// <summary>The same failure with details completed by the layer that knows more (the sub-account, the exchange's name).</summary>
+    internal ExchangeApiException WithDetails(ExchangeErrorDetails details) => Create(details, InnerException);
 
     /// <summary>Creates the most specific exception type for the category of <paramref name="details"/>.</summary>
     public static ExchangeApiException Create(ExchangeErrorDetails details, Exception? innerException = null)

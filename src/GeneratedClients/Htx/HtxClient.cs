@@ -117,7 +117,7 @@ public sealed partial class HtxClient
         }
         catch (ExchangeApiException error) when (error.SubAccountId is null)
         {
-            throw error.ForSubAccount(subUid.ToString(CultureInfo.InvariantCulture));
+            throw error.WithDetails(error.Details with { SubAccountId = subUid.ToString(CultureInfo.InvariantCulture) });
         }
     }
 

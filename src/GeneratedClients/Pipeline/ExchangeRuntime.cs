@@ -153,8 +153,7 @@ internal sealed class ExchangeRuntime
         catch (OperationCanceledException)
         {
             outcome = ExchangeTelemetry.Canceled;
-            activity?.SetStatus(ActivityStatusCode.Error, outcome);
-            activity?.SetTag(ExchangeTelemetry.ErrorTypeTag, outcome);
+            ExchangeTelemetry.MarkCanceled(activity);
             throw;
         }
         finally
@@ -184,20 +183,7 @@ internal sealed class ExchangeRuntime
 
         // The lease is held until the answer is in: disposing it then tells the limiter when the request was
         // certainly at the exchange, so a request that was slow to arrive still counts a full window from there.
-        using var lease = limiter is null ? null : await AcquireAsync(limiter, operation, activity, cancellationToken).ConfigureAwait(false);
-        if (lease is { IsAcquired: false })
-        {
-            ExchangeTelemetry.RateLimitRefused.Add(1, ExchangeTelemetry.Tags(_exchange, operation));
-            lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
-            throw ExchangeApiException.Create(new ExchangeErrorDetails
-            {
-                Exchange = _exchange,
-                Category = ExchangeErrorCategory.RateLimited,
-                Description = "the client-side rate limiter refused the request (its queue is full)",
-                RetryAfter = retryAfter,
-            });
-        }
-
+        using var lease = limiter is null ? null : await PermitAsync(limiter, operation, activity, cancellationToken).ConfigureAwait(false);
         var call = new ExchangeCall(_exchange, maxResponseBytes, _local);
         var started = _local.GetTimestamp();
         var measured = Stopwatch.GetTimestamp();
@@ -230,6 +216,59 @@ internal sealed class ExchangeRuntime
             Log(call, error, number, started);
             RecordAttempt(operation, ExchangeTelemetry.Outcome(error.Category), error.HttpStatus ?? call.Status, measured, activity);
             ExchangeTelemetry.Failed(activity, error);
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            RecordAttempt(operation, ExchangeTelemetry.Canceled, call.Status, measured, activity);
+            ExchangeTelemetry.MarkCanceled(activity);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A permit for one attempt. A refusal (the limiter's queue is full) or a limiter that cannot be consulted (a
+    /// shared one whose store is down) fails the attempt before anything is sent, recorded like any failed attempt.
+    /// </summary>
+    private async Task<RateLimitLease> PermitAsync(RateLimiter limiter, string operation, Activity? activity, CancellationToken cancellationToken)
+    {
+        var measured = Stopwatch.GetTimestamp();
+        try
+        {
+            var lease = await AcquireAsync(limiter, operation, activity, cancellationToken).ConfigureAwait(false);
+            if (lease.IsAcquired)
+            {
+                return lease;
+            }
+
+            ExchangeTelemetry.RateLimitRefused.Add(1, ExchangeTelemetry.Tags(_exchange, operation));
+            lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
+            lease.Dispose();
+            throw ExchangeApiException.Create(new ExchangeErrorDetails
+            {
+                Exchange = _exchange,
+                Category = ExchangeErrorCategory.RateLimited,
+                Description = "the client-side rate limiter refused the request (its queue is full)",
+                RetryAfter = retryAfter,
+            });
+        }
+        catch (ExchangeApiException error)
+        {
+            // Why the copy: a limiter of the caller's (RateLimit.LimiterFactory) names its limit group ("Bitget-accounts"); the error names the exchange.
+            var typed = error.Exchange == _exchange ? error : error.WithDetails(error.Details with { Exchange = _exchange });
+            RecordAttempt(operation, ExchangeTelemetry.Outcome(typed.Category), null, measured, activity);
+            ExchangeTelemetry.Failed(activity, typed);
+            if (ReferenceEquals(typed, error))
+            {
+                throw;
+            }
+
+            throw typed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            RecordAttempt(operation, ExchangeTelemetry.Canceled, null, measured, activity);
+            ExchangeTelemetry.MarkCanceled(activity);
             throw;
         }
     }

@@ -172,10 +172,39 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_meter_and_the_source_carry_the_package_version()
+    {
+        var project = System.Xml.Linq.XDocument.Load(Path.Combine(RepoPaths.Root, "src", "GeneratedClients", "GeneratedClients.csproj"));
+        var version = project.Descendants("Version").Single().Value;
+        Meter? meter = null;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == "GeneratedClients")
+                {
+                    meter = instrument.Meter;
+                }
+            },
+        };
+        listener.Start();
+
+        var (http, _) = Bitget((200, Bitget200));
+        await new BitgetClient(http, Options()).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
+
+        Assert.NotNull(meter);
+        Assert.Equal(version, meter.Version);
+        var call = Assert.Single(Spans(), span => span.DisplayName == "Bitget getSubAccountAssets");
+        Assert.Equal("GeneratedClients", call.Source.Name);
+        Assert.Equal(version, call.Source.Version);
+    }
+
+    [Fact]
     public async Task A_refused_permit_is_counted_and_the_call_fails_as_rate_limited()
     {
         using var refused = new MetricCollector<long>(ExchangeTelemetry.RateLimitRefused);
         using var requests = new MetricCollector<long>(ExchangeTelemetry.Requests);
+        using var attempts = new MetricCollector<double>(ExchangeTelemetry.AttemptDuration);
         using var full = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = 0 });
         using var held = full.AttemptAcquire();
         var (http, _) = Bitget((200, Bitget200));
@@ -185,6 +214,72 @@ public sealed class TelemetryTests : IDisposable
 
         Assert.Equal(1, Assert.Single(refused.GetMeasurementSnapshot()).Value);
         Assert.Equal("rate_limited", Assert.Single(requests.GetMeasurementSnapshot()).Tags["outcome"]);
+        Assert.Equal("rate_limited", Assert.Single(attempts.GetMeasurementSnapshot()).Tags["outcome"]);
+        var attempt = Assert.Single(Spans(), span => span.DisplayName == "Bitget getSubAccountAssets attempt");
+        Assert.Equal(ActivityStatusCode.Error, attempt.Status);
+        Assert.Equal("rate_limited", attempt.GetTagItem("error.type"));
+    }
+
+    [Fact]
+    public async Task A_limiter_that_cannot_be_consulted_fails_the_attempt_span_and_names_the_exchange_not_the_limit_group()
+    {
+        using var attempts = new MetricCollector<double>(ExchangeTelemetry.AttemptDuration);
+        var (http, _) = Bitget((200, Bitget200));
+        var options = Options(o =>
+        {
+            o.Retry.Enabled = false;
+            o.RateLimit.LimiterFactory = (group, _, _, _) => new UnreachableLimiter(group);
+        });
+
+        var error = await Assert.ThrowsAnyAsync<ExchangeApiException>(() => new BitgetClient(http, options).GetAccountsAsync(BitgetProductType.UsdtFutures));
+
+        Assert.Equal(ExchangeErrorCategory.RateLimiterUnavailable, error.Category);
+        Assert.Equal("Bitget", error.Exchange); // the limiter named its group, "Bitget-accounts"
+        Assert.Equal("rate_limiter_unavailable", Assert.Single(attempts.GetMeasurementSnapshot()).Tags["outcome"]);
+        var attempt = Assert.Single(Spans(), span => span.DisplayName == "Bitget getAccounts attempt");
+        Assert.Equal(ActivityStatusCode.Error, attempt.Status);
+        Assert.Equal("rate_limiter_unavailable", attempt.GetTagItem("error.type"));
+    }
+
+    [Fact]
+    public async Task A_call_its_caller_cancels_marks_the_attempt_span_and_records_the_attempt_as_canceled()
+    {
+        using var attempts = new MetricCollector<double>(ExchangeTelemetry.AttemptDuration);
+        using var cancel = new CancellationTokenSource();
+        var handler = new MockHttpMessageHandler();
+        handler.When("*").Respond(async () =>
+        {
+            await cancel.CancelAsync();
+            await Task.Delay(Timeout.Infinite, cancel.Token);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new BitgetClient(new HttpClient(handler), Options(o => o.Retry.Enabled = false)).GetAccountsAsync(BitgetProductType.UsdtFutures, cancel.Token));
+
+        Assert.Equal("canceled", Assert.Single(attempts.GetMeasurementSnapshot()).Tags["outcome"]);
+        var attempt = Assert.Single(Spans(), span => span.DisplayName == "Bitget getAccounts attempt");
+        Assert.Equal(ActivityStatusCode.Error, attempt.Status);
+        Assert.Equal("canceled", attempt.GetTagItem("error.type"));
+    }
+
+    /// <summary>A shared limiter whose store is down: every acquisition fails as the Redis package's does.</summary>
+    private sealed class UnreachableLimiter(string group) : RateLimiter
+    {
+        public override TimeSpan? IdleDuration => null;
+
+        public override RateLimiterStatistics? GetStatistics() => null;
+
+        protected override RateLimitLease AttemptAcquireCore(int permitCount) => throw Unreachable();
+
+        protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) => throw Unreachable();
+
+        private ExchangeApiException Unreachable() => ExchangeApiException.Create(new ExchangeErrorDetails
+        {
+            Exchange = group,
+            Category = ExchangeErrorCategory.RateLimiterUnavailable,
+            Description = "the shared store could not be reached",
+        });
     }
 
     [Fact]
@@ -275,8 +370,19 @@ public sealed class TelemetryTests : IDisposable
         var (http, signatures) = Bitget((503, """{"code":"50000","msg":"busy","requestTime":1,"data":null}"""), (400, """{"code":"40009","msg":"sign signature error","requestTime":1,"data":null}"""));
         await Assert.ThrowsAnyAsync<ExchangeApiException>(() => new BitgetClient(http, Options(o => o.ClockSync.Enabled = true)).GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures));
         using var htxHandler = new MockHttpMessageHandler();
-        htxHandler.When("*").Respond("application/json", Samples.Read("htx", "getCrossSubAccountInfo.200.json"));
-        await new HtxClient(new HttpClient(htxHandler), Fakes.Htx(), TestTime.At(Fakes.HtxTime)).GetCrossSubAccountInfoAsync([SubUid]);
+        var htxSignatures = new List<string>();
+        var htxAnswers = new Queue<string>([Samples.Read("htx", "getCrossSubAccountInfo.200.not-enabled.json"), Samples.Read("htx", "getCrossSubAccountInfo.200.json")]);
+        htxHandler.When("*").Respond(request =>
+        {
+            var signature = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query)["Signature"]!;
+            lock (htxSignatures)
+            {
+                htxSignatures.Add(signature);
+                htxSignatures.Add(Uri.EscapeDataString(signature));
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(htxAnswers.Count > 1 ? htxAnswers.Dequeue() : htxAnswers.Peek()) };
+            }
+        });
+        await new HtxClient(new HttpClient(htxHandler), Fakes.Htx(), TestTime.At(Fakes.HtxTime)).GetCrossSubAccountInfoAsync([SubUid, SubUid + 1]);
         listener.RecordObservableInstruments();
 
         foreach (var span in Spans())
@@ -288,7 +394,8 @@ public sealed class TelemetryTests : IDisposable
         }
 
         Assert.NotEmpty(signatures);
-        var forbidden = Fakes.Secrets.Concat(signatures).Append(SubUid.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(htxSignatures);
+        var forbidden = Fakes.Secrets.Concat(signatures).Concat(htxSignatures).Append((SubUid + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(SubUid.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         lock (values)
         {
             Assert.True(values.Count > 20, $"only {values.Count} values were seen");
