@@ -208,7 +208,7 @@ public class SimulatorWireTests
     [Fact]
     public async Task Rate_limits_follow_the_injected_clock()
     {
-        var clock = new ManualClock(new DateTimeOffset(2024, 6, 3, 8, 0, 0, TimeSpan.Zero));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2024, 6, 3, 8, 0, 0, TimeSpan.Zero));
         await using var host = await Sim.StartAsync(o => o.TimeProvider = clock);
         using var http = Sim.Http(host);
         var htx = new HtxClient(http, Sim.HtxCredentials(host), clock);

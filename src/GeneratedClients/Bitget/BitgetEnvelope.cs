@@ -1,5 +1,6 @@
+using System.Text;
+using GeneratedClients.Json;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace GeneratedClients.Bitget;
 
@@ -26,38 +27,34 @@ internal static class BitgetEnvelope
     }
 
     /// <summary>
-    /// Reads Bitget's error envelope from the body of a status the spec does not list for the endpoint (a 403 or a
-    /// 5xx): true when the body is a JSON object with a <c>code</c> other than <c>00000</c>.
+    /// Reads Bitget's error envelope from the body of a status the spec does not list for the endpoint (a 5xx): true
+    /// when the body is the envelope (read as tolerantly as any answer) with a <c>code</c> other than <c>00000</c>.
     /// </summary>
     public static bool TryReadError(string? body, out string code, out string? message, out long? requestTime)
     {
         (code, message, requestTime) = (string.Empty, null, null);
-        if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{')
+        if (string.IsNullOrWhiteSpace(body))
         {
             return false;
         }
 
-        JObject envelope;
+        BitgetErrorResponse envelope;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-            envelope = JObject.Load(reader);
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(body));
+            envelope = WireReader.Read<BitgetErrorResponse>(stream, out _);
         }
         catch (JsonException)
         {
-            return false;
+            return false; // not the envelope: an HTML page, a proxy's text
         }
 
-        if (envelope["code"] is not JValue { Type: JTokenType.String or JTokenType.Integer } codeToken
-            || Convert.ToString(codeToken.Value, System.Globalization.CultureInfo.InvariantCulture) is not { Length: > 0 } text
-            || text == BitgetErrors.Success)
+        if (envelope.Code is not { Length: > 0 } sent || sent == BitgetErrors.Success)
         {
             return false;
         }
 
-        code = text;
-        message = envelope["msg"] is JValue { Type: JTokenType.String } msg ? (string?)msg : null;
-        requestTime = envelope["requestTime"] is JValue { Type: JTokenType.Integer } time && time.Value is long ms ? ms : null;
+        (code, message, requestTime) = (sent, envelope.Message, envelope.RequestTime);
         return true;
     }
 
