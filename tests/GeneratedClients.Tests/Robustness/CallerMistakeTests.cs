@@ -216,8 +216,8 @@ public class CallerMistakeTests(ITestOutputHelper output)
         yield return new(HtxSweep, "subUids with a negative UID", c => new HtxClient(c.Http, Fakes.Htx()).GetCrossSubAccountInfoAsync([-7]), typeof(ArgumentOutOfRangeException), "subUids");
 
         // Validators.
-        yield return new("ExchangeClientOptionsValidator<TOptions>.Validate(String, TOptions)", "options null (Bitget)", _ => Task.FromResult(new BitgetClientOptionsValidator().Validate(null, null!)), typeof(ArgumentNullException), "options");
-        yield return new("ExchangeClientOptionsValidator<TOptions>.Validate(String, TOptions)", "options null (HTX)", _ => Task.FromResult(new HtxClientOptionsValidator().Validate(null, null!)), typeof(ArgumentNullException), "options");
+        yield return new("BitgetClientOptionsValidator.Validate(String, BitgetClientOptions)", "options null", _ => Task.FromResult(new BitgetClientOptionsValidator().Validate(null, null!)), typeof(ArgumentNullException), "options");
+        yield return new("HtxClientOptionsValidator.Validate(String, HtxClientOptions)", "options null", _ => Task.FromResult(new HtxClientOptionsValidator().Validate(null, null!)), typeof(ArgumentNullException), "options");
 
         // Credentials.
         foreach (var (parameter, index) in new[] { ("apiKey", 0), ("secret", 1), ("passphrase", 2) })

@@ -3,23 +3,16 @@ using Microsoft.Extensions.Options;
 namespace GeneratedClients;
 
 /// <summary>
-/// Validates an exchange's client options (at start-up with <c>ValidateOnStart</c>, and in the options constructor): the
-/// settings every exchange shares, then the exchange's own. Each failure names the setting, never a value.
+/// The options check every exchange's validator runs (at start-up with <c>ValidateOnStart</c>, and in the options
+/// constructor): the settings every exchange shares, then the exchange's own. Each failure names the setting, never a value.
 /// </summary>
-/// <typeparam name="TOptions">The exchange's options.</typeparam>
-public abstract class ExchangeClientOptionsValidator<TOptions> : IValidateOptions<TOptions>
-    where TOptions : ExchangeClientOptions
+internal static class ExchangeOptionsChecks
 {
-    private readonly string _section;
-
-    private protected ExchangeClientOptionsValidator(string section) => _section = section;
-
-    /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, TOptions options)
+    public static ValidateOptionsResult Validate(ExchangeClientOptions options, string section)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = CheckShared(options, _section);
-        options.CheckExchangeSettings(new OptionFailures(_section, failures));
+        var failures = CheckShared(options, section);
+        options.CheckExchangeSettings(new OptionFailures(section, failures));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
