@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
-using GeneratedClients.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;

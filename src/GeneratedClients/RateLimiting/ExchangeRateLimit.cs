@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-using System.Threading.RateLimiting;
-
 namespace GeneratedClients;
 
 /// <summary>A documented exchange limit: at most <see cref="PermitLimit"/> requests in any <see cref="Window"/>.</summary>
