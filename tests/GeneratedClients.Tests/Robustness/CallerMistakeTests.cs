@@ -352,8 +352,9 @@ public class CallerMistakeTests(ITestOutputHelper output)
 
     private static BitgetClientOptions BitgetOptions(Action<BitgetClientOptions>? change = null)
     {
-        // A key of its own, so that the shared limiter of this key is not another test's.
-        var options = new BitgetClientOptions { ApiKey = "caller-mistake-" + Guid.NewGuid().ToString("N"), ApiSecret = Fakes.BitgetSecret, Passphrase = Fakes.BitgetPassphrase };
+        // A registry of its own, so that the limiter of this key is not another test's.
+        var options = new BitgetClientOptions { ApiKey = Fakes.BitgetKey, ApiSecret = Fakes.BitgetSecret, Passphrase = Fakes.BitgetPassphrase };
+        options.RateLimit.Registry = new RateLimiterRegistry();
         options.ClockSync.Enabled = false;
         change?.Invoke(options);
         return options;
@@ -361,7 +362,8 @@ public class CallerMistakeTests(ITestOutputHelper output)
 
     private static HtxClientOptions HtxOptions(Action<HtxClientOptions>? change = null)
     {
-        var options = new HtxClientOptions { AccessKey = "caller-mistake-" + Guid.NewGuid().ToString("N"), SecretKey = Fakes.HtxSecret };
+        var options = new HtxClientOptions { AccessKey = Fakes.HtxKey, SecretKey = Fakes.HtxSecret };
+        options.RateLimit.Registry = new RateLimiterRegistry();
         options.ClockSync.Enabled = false;
         change?.Invoke(options);
         return options;
