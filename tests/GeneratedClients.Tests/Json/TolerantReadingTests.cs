@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Newtonsoft.Json.Linq;
 
-namespace GeneratedClients.Tests.Clients;
+namespace GeneratedClients.Tests.Json;
 
 /// <summary>
 /// What the exchanges really send, read through the public clients: a documented field missing, null or "" is no
