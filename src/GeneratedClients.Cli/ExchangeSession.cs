@@ -4,19 +4,6 @@ using GeneratedClients.Simulator;
 
 namespace GeneratedClients.Cli;
 
-/// <summary>Where a command's numbers come from.</summary>
-internal enum SourceMode
-{
-    /// <summary>Live for every exchange with credentials; the simulator only when no credentials are set at all.</summary>
-    Auto,
-
-    /// <summary>--live: the real exchanges, or a usage error naming the missing credentials.</summary>
-    Live,
-
-    /// <summary>--simulator: the built-in simulator, whatever credentials are set.</summary>
-    Simulator,
-}
-
 /// <summary>
 /// The clients a command uses: live ones when the exchange's credentials are set, clients of the built-in simulator
 /// (started here, on loopback) when no credentials are set at all or --simulator asks for it. Live and simulated
@@ -243,13 +230,3 @@ internal sealed class ExchangeSession : IAsyncDisposable
         }
     }
 }
-
-/// <summary>The values of the Source column.</summary>
-internal static class Sources
-{
-    public const string Live = "live";
-    public const string Simulator = "simulator";
-}
-
-/// <summary>The command line or the configuration is wrong; printed as one line, exit code 2.</summary>
-internal sealed class UsageException(string message) : Exception(message);

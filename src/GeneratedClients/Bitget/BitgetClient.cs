@@ -14,7 +14,7 @@ namespace GeneratedClients.Bitget;
 public sealed class BitgetClient
 {
     /// <summary>The production REST host (the spec's first server).</summary>
-    public static readonly Uri ProductionAddress = new(BitgetApi.SpecProductionAddress);
+    public static readonly Uri ProductionAddress = new(BitgetApi.Servers[0].Url);
 
     /// <summary>The default upper bound of a response body, in bytes (8 MiB).</summary>
     public const long DefaultMaxResponseBytes = ExchangeClientOptions.DefaultMaxResponseBytes;
@@ -79,7 +79,8 @@ public sealed class BitgetClient
 
     /// <summary>
     /// Gets the futures assets of every sub-account of the calling main account
-    /// (<c>GET /api/v2/mix/account/sub-account-assets</c>; Bitget allows 1 request / 10 s per UID).
+    /// (<c>GET /api/v2/mix/account/sub-account-assets</c>; Bitget allows 1 request / 10 s per UID:
+    /// <see cref="ExchangeRateLimits.BitgetSubAccountAssets"/>).
     /// </summary>
     /// <param name="productType">The futures line. Demo types need demo-trading credentials.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait for the rate limiter.</param>
@@ -101,7 +102,8 @@ public sealed class BitgetClient
 
     /// <summary>
     /// Gets the futures accounts of the calling (main) account, one per margin coin
-    /// (<c>GET /api/v2/mix/account/accounts</c>; Bitget allows 10 requests / 1 s per UID).
+    /// (<c>GET /api/v2/mix/account/accounts</c>; Bitget allows 10 requests / 1 s per UID:
+    /// <see cref="ExchangeRateLimits.BitgetAccounts"/>).
     /// </summary>
     /// <param name="productType">The futures line. Demo types need demo-trading credentials.</param>
     /// <param name="cancellationToken">Cancels the call, including any wait for the rate limiter.</param>

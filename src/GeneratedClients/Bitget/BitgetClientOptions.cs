@@ -1,15 +1,5 @@
 namespace GeneratedClients.Bitget;
 
-/// <summary>Where a Bitget client trades: production, or Bitget's demo trading (paper trading).</summary>
-public enum BitgetEnvironment
-{
-    /// <summary>Real funds; the product types without the S prefix.</summary>
-    Production = 0,
-
-    /// <summary>Demo trading: sends <c>paptrading: 1</c> and needs the S-prefixed product types (SUSDT-FUTURES, ...).</summary>
-    DemoTrading = 1,
-}
-
 /// <summary>
 /// Settings of a production <see cref="BitgetClient"/> (the options constructor and
 /// <c>services.AddBitgetClient</c>); bound from the <c>Bitget</c> configuration section by default.

@@ -1,5 +1,3 @@
-using GeneratedClients.Json;
-
 namespace GeneratedClients.Bitget;
 
 public sealed partial class BitgetFuturesAsset

@@ -1,7 +1,6 @@
 using GeneratedClients;
 using GeneratedClients.Bitget;
 using GeneratedClients.Htx;
-using GeneratedClients.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;

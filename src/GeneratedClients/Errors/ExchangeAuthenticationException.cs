@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace GeneratedClients;
 
 /// <summary>The key, signature or passphrase was rejected (Bitget 40001-40012, 40037; HTX 403, 1003, 1253, 12004).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace GeneratedClients;
 
 /// <summary>What kind of failure an <see cref="ExchangeApiException"/> reports.</summary>

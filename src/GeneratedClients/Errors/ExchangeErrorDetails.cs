@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace GeneratedClients;
 
 /// <summary>The facts of one failed call; what an <see cref="ExchangeApiException"/> carries.</summary>

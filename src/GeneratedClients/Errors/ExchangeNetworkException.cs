@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace GeneratedClients;
 
 /// <summary>The exchange could not be reached, the connection broke, or it did not answer in time.</summary>

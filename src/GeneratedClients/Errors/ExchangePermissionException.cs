@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace GeneratedClients;
 
 /// <summary>The key lacks a permission or the IP is not allowed (Bitget 40014, 40016, 40018; HTTP 403).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace GeneratedClients;
 
 /// <summary>Too many requests (Bitget HTTP 429 / code "429"; HTX 1032).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace GeneratedClients;
 
 /// <summary>The exchange failed (HTTP 5xx) or is in maintenance (Bitget 40200).</summary>

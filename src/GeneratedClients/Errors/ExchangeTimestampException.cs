@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace GeneratedClients;
 
 /// <summary>The request's timestamp was outside the exchange's window (Bitget 40004, 40005, 40008).</summary>

@@ -15,10 +15,10 @@ namespace GeneratedClients.Htx;
 public sealed partial class HtxClient
 {
     /// <summary>The production swap host (the spec's first server).</summary>
-    public static readonly Uri ProductionAddress = new(HtxApi.SpecProductionAddress);
+    public static readonly Uri ProductionAddress = new(HtxApi.Servers[0].Url);
 
     /// <summary>The production swap host preferred by AWS customers (the spec's second server).</summary>
-    public static readonly Uri AwsAddress = new("https://api.hbdm.vn/");
+    public static readonly Uri AwsAddress = new(HtxApi.Servers[1].Url);
 
     /// <summary>The default upper bound of a response body, in bytes (8 MiB).</summary>
     public const long DefaultMaxResponseBytes = ExchangeClientOptions.DefaultMaxResponseBytes;
@@ -80,7 +80,8 @@ public sealed partial class HtxClient
 
     /// <summary>
     /// Gets the cross-margin assets of one sub-account
-    /// (<c>POST /linear-swap-api/v1/swap_cross_sub_account_info</c>; HTX allows 72 reads / 3 s per UID).
+    /// (<c>POST /linear-swap-api/v1/swap_cross_sub_account_info</c>; HTX allows 72 reads / 3 s per UID:
+    /// <see cref="ExchangeRateLimits.HtxRead"/>).
     /// </summary>
     /// <param name="subUid">The sub-account UID (positive).</param>
     /// <param name="marginAccount">The margin account (<c>"USDT"</c>); null for all margin accounts.</param>

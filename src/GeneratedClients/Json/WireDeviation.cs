@@ -2,25 +2,6 @@ using System.Text;
 
 namespace GeneratedClients;
 
-/// <summary>How a field on the wire departed from the exchange's documented contract, in a way the client read past.</summary>
-public enum WireDeviationKind
-{
-    /// <summary>A field the documentation lists was not sent; it reads as null (a list as empty).</summary>
-    Missing,
-
-    /// <summary>The field was sent as <c>null</c>; it reads as null (a list as empty; a null list entry is left out).</summary>
-    Null,
-
-    /// <summary>A figure was sent as <c>""</c>; it reads as null.</summary>
-    Empty,
-
-    /// <summary>A figure documented as a number came as a decimal string (<c>"7.8"</c>); it reads as the same exact decimal.</summary>
-    NumberAsString,
-
-    /// <summary>A value documented as a string came as a bare JSON number; it reads as the same exact value.</summary>
-    StringAsNumber,
-}
-
 /// <summary>One place where a response departed from the exchange's documented contract and the client read past it.</summary>
 /// <param name="FieldPath">The field's JSON path in the response, for example <c>data[0].contract_detail[2].liquidation_price</c>.</param>
 /// <param name="Kind">What the wire did there.</param>
@@ -80,9 +61,3 @@ public sealed record WireDeviation(string FieldPath, WireDeviationKind Kind)
         return pattern.ToString();
     }
 }
-
-/// <summary>How often one kind of deviation occurred at one field of a response.</summary>
-/// <param name="FieldPattern">The field's path with list indexes removed (<c>data[].assetList[].coupon</c>).</param>
-/// <param name="Kind">What the wire did there.</param>
-/// <param name="Count">How many times (rows) it did.</param>
-public sealed record WireDeviationSummary(string FieldPattern, WireDeviationKind Kind, int Count);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
-using GeneratedClients.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -61,7 +60,7 @@ internal sealed class ExchangeRuntime
         // caller's factory; a limiter of the caller's own (RateLimit:Limiter) serves every group; PermitLimit/Window
         // override every documented limit.
         var factory = limits.LimiterFactory
-            ?? ((group, limit, _, clock) => new SlidingLogRateLimiter(limit.PermitLimit, limit.Window, clock, limits.SafetyMargin));
+            ?? ((group, limit, _, clock) => limit.CreateLimiter(clock, limits.SafetyMargin));
         Func<string, ExchangeRateLimit, RateLimiter>? limiterFor = !limits.Enabled ? null
             : limits.Limiter is { } own ? (_, _) => own
             : (group, documented) => registry.GetOrAdd(group, credentialKey, () =>

@@ -21,15 +21,4 @@ internal class ApiException : Exception
 
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
 }
-
-internal sealed class ApiException<TResult> : ApiException
-{
-    public ApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
-        : base(message, statusCode, response, headers, innerException)
-    {
-        Result = result;
-    }
-
-    public TResult Result { get; }
-}
 #pragma warning restore CA1032, CA1064

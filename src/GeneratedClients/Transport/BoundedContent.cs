@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
-using Newtonsoft.Json;
-
 namespace GeneratedClients.Transport;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
-using Newtonsoft.Json;
 
 namespace GeneratedClients.Transport;
 

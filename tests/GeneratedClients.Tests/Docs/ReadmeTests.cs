@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using GeneratedClients.Bitget;
+using GeneratedClients.Htx;
 
 namespace GeneratedClients.Tests.Docs;
 
@@ -26,7 +28,7 @@ public partial class ReadmeTests
     public void Both_readmes_name_every_endpoint_method_of_the_clients()
     {
         var packageReadme = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "GeneratedClients", "README.md"));
-        var methods = new[] { typeof(Bitget.BitgetClient), typeof(Htx.HtxClient) }
+        var methods = new[] { typeof(BitgetClient), typeof(HtxClient) }
             .SelectMany(type => type.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
                 .Where(method => method.Name.EndsWith("Async", StringComparison.Ordinal) && method.Name.StartsWith("Get", StringComparison.Ordinal))
                 .Select(method => $"{type.Name}.{method.Name}"))

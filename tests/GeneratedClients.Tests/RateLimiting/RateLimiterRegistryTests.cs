@@ -141,7 +141,7 @@ public sealed class RateLimiterRegistryTests
 
         Assert.NotSame(mine, new RateLimiterRegistry().GetOrAdd("htx", credential, NewLimiter));
         Assert.NotSame(mine, RateLimiterRegistry.Default.GetOrAdd("htx", credential, NewLimiter));
-        Assert.Same(RateLimiterRegistry.Default.GetOrAdd("htx", credential, NewLimiter), ExchangeRateLimits.Shared("htx", credential, NewLimiter));
+        Assert.Same(RateLimiterRegistry.Default.GetOrAdd("htx", credential, NewLimiter), RateLimiterRegistry.Default.GetOrAdd("HTX", credential, NewLimiter));
     }
 
     [Fact]

@@ -281,12 +281,6 @@ public class CallerMistakeTests(ITestOutputHelper output)
         yield return new(Create, "the default (zero) limit", _ => Task.FromResult(default(ExchangeRateLimit).CreateLimiter()), typeof(ArgumentOutOfRangeException), "permitLimit");
         yield return new(Create, "safetyMargin negative", _ => Task.FromResult(ExchangeRateLimits.HtxRead.CreateLimiter(null, TimeSpan.FromSeconds(-1))), typeof(ArgumentOutOfRangeException), "safetyMargin");
         yield return new(Create, "queueLimit negative", _ => Task.FromResult(ExchangeRateLimits.HtxRead.CreateLimiter(null, default, -5)), typeof(ArgumentOutOfRangeException), "queueLimit");
-        const string Shared = "ExchangeRateLimits.Shared(String, String, Func<RateLimiter>)";
-        yield return new(Shared, "exchange null", _ => Task.FromResult(ExchangeRateLimits.Shared(null!, "k", () => new SlidingLogRateLimiter(1, TimeSpan.FromSeconds(1)))), typeof(ArgumentNullException), "exchange");
-        yield return new(Shared, "exchange empty", _ => Task.FromResult(ExchangeRateLimits.Shared("", "k", () => new SlidingLogRateLimiter(1, TimeSpan.FromSeconds(1)))), typeof(ArgumentException), "exchange");
-        yield return new(Shared, "credentialKey null", _ => Task.FromResult(ExchangeRateLimits.Shared("x", null!, () => new SlidingLogRateLimiter(1, TimeSpan.FromSeconds(1)))), typeof(ArgumentNullException), "credentialKey");
-        yield return new(Shared, "create null", _ => Task.FromResult(ExchangeRateLimits.Shared("x", "k", null!)), typeof(ArgumentNullException), "create");
-        yield return new(Shared, "create returning null", _ => Task.FromResult(ExchangeRateLimits.Shared("caller-mistake-" + Guid.NewGuid(), "k", () => null!)), typeof(InvalidOperationException), null);
 
         // Results and the unified view.
         yield return new("ExchangeResult<TItem>.get_Item(Int32)", "index -1 (after the call)", async c => _ = (await HtxResult(c))[-1], typeof(ArgumentOutOfRangeException), "index");
@@ -294,9 +288,11 @@ public class CallerMistakeTests(ITestOutputHelper output)
         yield return new("HtxSweepCanceledException..ctor(IReadOnlyList<HtxSubAccountOutcome>, IReadOnlyList<Int64>, Exception, CancellationToken)", "completed outcomes null", _ => Task.FromResult(new HtxSweepCanceledException(null!, [], null, default)), typeof(ArgumentNullException), "completedOutcomes");
         yield return new("HtxSweepCanceledException..ctor(IReadOnlyList<HtxSubAccountOutcome>, IReadOnlyList<Int64>, Exception, CancellationToken)", "canceled sub-accounts null", _ => Task.FromResult(new HtxSweepCanceledException([], null!, null, default)), typeof(ArgumentNullException), "canceledSubUids");
         const string Registry = "RateLimiterRegistry.GetOrAdd(String, String, Func<RateLimiter>)";
+        yield return new(Registry, "exchange null", _ => Task.FromResult(new RateLimiterRegistry().GetOrAdd(null!, "key", () => new SlidingLogRateLimiter(1, TimeSpan.FromSeconds(1)))), typeof(ArgumentNullException), "exchange");
         yield return new(Registry, "exchange empty", _ => Task.FromResult(new RateLimiterRegistry().GetOrAdd("", "key", () => new SlidingLogRateLimiter(1, TimeSpan.FromSeconds(1)))), typeof(ArgumentException), "exchange");
         yield return new(Registry, "credentialKey null", _ => Task.FromResult(new RateLimiterRegistry().GetOrAdd("htx", null!, () => new SlidingLogRateLimiter(1, TimeSpan.FromSeconds(1)))), typeof(ArgumentNullException), "credentialKey");
         yield return new(Registry, "create null", _ => Task.FromResult(new RateLimiterRegistry().GetOrAdd("htx", "key", null!)), typeof(ArgumentNullException), "create");
+        yield return new(Registry, "create returning null", _ => Task.FromResult(new RateLimiterRegistry().GetOrAdd("htx", "key", () => null!)), typeof(InvalidOperationException), null);
         yield return new("WireDeviation.Summarize(IEnumerable<WireDeviation>)", "deviations null", _ => Task.FromResult(WireDeviation.Summarize(null!)), typeof(ArgumentNullException), "deviations");
         yield return new("SubAccountBalance.From(BitgetSubAccountAssetsResult)", "result null", _ => Task.FromResult(SubAccountBalance.From((BitgetSubAccountAssetsResult)null!)), typeof(ArgumentNullException), "result");
         yield return new("SubAccountBalance.From(BitgetAccountsResult, Int64?)", "result null", _ => Task.FromResult(SubAccountBalance.From((BitgetAccountsResult)null!, 1)), typeof(ArgumentNullException), "result");
@@ -356,8 +352,9 @@ public class CallerMistakeTests(ITestOutputHelper output)
 
     private static BitgetClientOptions BitgetOptions(Action<BitgetClientOptions>? change = null)
     {
-        // A key of its own, so that the shared limiter of this key is not another test's.
-        var options = new BitgetClientOptions { ApiKey = "caller-mistake-" + Guid.NewGuid().ToString("N"), ApiSecret = Fakes.BitgetSecret, Passphrase = Fakes.BitgetPassphrase };
+        // A registry of its own, so that the limiter of this key is not another test's.
+        var options = new BitgetClientOptions { ApiKey = Fakes.BitgetKey, ApiSecret = Fakes.BitgetSecret, Passphrase = Fakes.BitgetPassphrase };
+        options.RateLimit.Registry = new RateLimiterRegistry();
         options.ClockSync.Enabled = false;
         change?.Invoke(options);
         return options;
@@ -365,7 +362,8 @@ public class CallerMistakeTests(ITestOutputHelper output)
 
     private static HtxClientOptions HtxOptions(Action<HtxClientOptions>? change = null)
     {
-        var options = new HtxClientOptions { AccessKey = "caller-mistake-" + Guid.NewGuid().ToString("N"), SecretKey = Fakes.HtxSecret };
+        var options = new HtxClientOptions { AccessKey = Fakes.HtxKey, SecretKey = Fakes.HtxSecret };
+        options.RateLimit.Registry = new RateLimiterRegistry();
         options.ClockSync.Enabled = false;
         change?.Invoke(options);
         return options;

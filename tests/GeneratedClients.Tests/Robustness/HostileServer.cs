@@ -139,7 +139,7 @@ internal sealed class HostileServer : IDisposable
     {
         var options = new BitgetClientOptions { ApiKey = Fakes.BitgetKey, ApiSecret = Fakes.BitgetSecret, Passphrase = Fakes.BitgetPassphrase, BaseAddress = BitgetClient.ProductionAddress };
         options.Retry.Enabled = false;
-        options.RateLimit.Enabled = false;
+        options.RateLimit.Registry = new RateLimiterRegistry(); // its own limiter and clock: every case measures the hostile time afresh
         return options;
     }
 
@@ -147,7 +147,7 @@ internal sealed class HostileServer : IDisposable
     {
         var options = new HtxClientOptions { AccessKey = Fakes.HtxKey, SecretKey = Fakes.HtxSecret };
         options.Retry.Enabled = false;
-        options.RateLimit.Enabled = false;
+        options.RateLimit.Registry = new RateLimiterRegistry(); // its own limiter and clock: every case measures the hostile time afresh
         return options;
     }
 }

@@ -5,14 +5,6 @@ using Spectre.Console;
 
 namespace GeneratedClients.Cli;
 
-/// <summary>How results are printed: a table for people, JSON or CSV for scripts.</summary>
-internal enum OutputFormat
-{
-    Table,
-    Json,
-    Csv,
-}
-
 /// <summary>A printable table: column names and rows of cells (null = not reported by the exchange).</summary>
 internal sealed record ResultTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows)
 {

@@ -2,7 +2,7 @@ using GeneratedClients.Bitget;
 using GeneratedClients.Htx;
 using GeneratedClients.Tests.Support;
 
-namespace GeneratedClients.Tests.Clients;
+namespace GeneratedClients.Tests.Signing;
 
 public class BitgetSignerTests
 {

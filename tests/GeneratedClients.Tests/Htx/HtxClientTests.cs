@@ -1,7 +1,7 @@
 using GeneratedClients.Htx;
 using GeneratedClients.Tests.Support;
 
-namespace GeneratedClients.Tests.Clients;
+namespace GeneratedClients.Tests.Htx;
 
 public class HtxClientTests
 {

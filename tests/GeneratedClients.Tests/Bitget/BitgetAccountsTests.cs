@@ -2,7 +2,7 @@ using GeneratedClients.Bitget;
 using GeneratedClients.Tests.Support;
 using RichardSzalay.MockHttp;
 
-namespace GeneratedClients.Tests.Clients;
+namespace GeneratedClients.Tests.Bitget;
 
 /// <summary>
 /// Bitget <c>GET /api/v2/mix/account/accounts</c> (the main account's futures accounts), the endpoint added as the

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RichardSzalay.MockHttp;
 
-namespace GeneratedClients.Tests.Production;
+namespace GeneratedClients.Tests.DependencyInjection;
 
 public class DependencyInjectionTests : IDisposable
 {

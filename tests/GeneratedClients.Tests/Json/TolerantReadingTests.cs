@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Newtonsoft.Json.Linq;
 
-namespace GeneratedClients.Tests.Clients;
+namespace GeneratedClients.Tests.Json;
 
 /// <summary>
 /// What the exchanges really send, read through the public clients: a documented field missing, null or "" is no
@@ -17,7 +17,7 @@ public sealed class TolerantReadingTests
     private static Task<HtxCrossSubAccountInfoResult> Htx(string body, ILogger<HtxClient>? logger = null) =>
         logger is null
             ? new HtxClient(MockExchange.Answering(200, body).Client(), Fakes.Htx(), TestTime.At(Fakes.HtxTime)).GetCrossSubAccountInfoAsync(123456, "USDT")
-            : new HtxClient(MockExchange.Answering(200, body).Client(), new HtxClientOptions { AccessKey = Fakes.HtxKey, SecretKey = Fakes.HtxSecret, RateLimit = { Enabled = false }, ClockSync = { Enabled = false } }, TestTime.At(Fakes.HtxTime), logger)
+            : new HtxClient(MockExchange.Answering(200, body).Client(), new HtxClientOptions { AccessKey = Fakes.HtxKey, SecretKey = Fakes.HtxSecret, RateLimit = { Registry = new RateLimiterRegistry() }, ClockSync = { Enabled = false } }, TestTime.At(Fakes.HtxTime), logger)
                 .GetCrossSubAccountInfoAsync(123456, "USDT");
 
     private static Task<BitgetSubAccountAssetsResult> Bitget(string body) =>
@@ -105,7 +105,7 @@ public sealed class TolerantReadingTests
     public async Task Case4_htx_4002_unified_account_is_not_enabled_never_retried_message_kept()
     {
         var exchange = MockExchange.Answering(200, HtxSample("unified-account"));
-        var client = new HtxClient(exchange.Client(), new HtxClientOptions { AccessKey = Fakes.HtxKey, SecretKey = Fakes.HtxSecret, ClockSync = { Enabled = false }, RateLimit = { Enabled = false } });
+        var client = new HtxClient(exchange.Client(), new HtxClientOptions { AccessKey = Fakes.HtxKey, SecretKey = Fakes.HtxSecret, ClockSync = { Enabled = false }, RateLimit = { Registry = new RateLimiterRegistry() } });
 
         var error = await Assert.ThrowsAsync<ExchangeApiException>(() => client.GetCrossSubAccountInfoAsync(123456, "USDT"));
 

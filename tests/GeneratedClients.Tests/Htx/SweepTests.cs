@@ -4,7 +4,7 @@ using GeneratedClients.Htx;
 using GeneratedClients.Tests.Support;
 using RichardSzalay.MockHttp;
 
-namespace GeneratedClients.Tests.Production;
+namespace GeneratedClients.Tests.Htx;
 
 public class SweepTests
 {

@@ -8,7 +8,7 @@ using GeneratedClients.Htx;
 using GeneratedClients.Tests.Support;
 using RichardSzalay.MockHttp;
 
-namespace GeneratedClients.Tests.Production;
+namespace GeneratedClients.Tests.Pipeline;
 
 /// <summary>The options constructor's production behaviour: limits, retries, re-signing, time, logging.</summary>
 public class RuntimeTests : IDisposable

@@ -1,7 +1,7 @@
 using GeneratedClients.Bitget;
 using GeneratedClients.Tests.Support;
 
-namespace GeneratedClients.Tests.Clients;
+namespace GeneratedClients.Tests.Bitget;
 
 public class BitgetClientTests
 {
