@@ -1,5 +1,4 @@
 using System.Text;
-using GeneratedClients.Json;
 using Newtonsoft.Json;
 
 namespace GeneratedClients.Bitget;
