@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.RateLimiting;
 using GeneratedClients.Bitget;
@@ -14,6 +15,11 @@ namespace GeneratedClients.Tests.Pipeline;
 public class RuntimeTests : IDisposable
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
+
+    // How late a retried request may go out on the fake clock: the driver (Clocked) moves it a step per real
+    // millisecond, and on a loaded host the retry's continuation can take a few real milliseconds to send (7.2 s for a
+    // 7 s Retry-After was seen in CI). Ten steps: still far from the next wrong answer (a doubled or skipped delay).
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(500);
     private readonly FakeTimeProvider _clock = TestTime.At(Fakes.BitgetTime);
     private readonly MockHttpMessageHandler _handler = new();
     private readonly List<(DateTimeOffset At, HttpRequestMessage Request)> _assetRequests = [];
@@ -169,9 +175,9 @@ public class RuntimeTests : IDisposable
         Assert.Equal(502, error.HttpStatus);
         Assert.Equal(4, _assetRequests.Count);
         var gaps = _assetRequests.Zip(_assetRequests.Skip(1), (a, b) => b.At - a.At).ToArray();
-        Assert.InRange(gaps[0], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.05));
-        Assert.InRange(gaps[1], TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.05));
-        Assert.InRange(gaps[2], TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4.05));
+        Assert.InRange(gaps[0], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1) + Slack);
+        Assert.InRange(gaps[1], TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2) + Slack);
+        Assert.InRange(gaps[2], TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4) + Slack);
     }
 
     [Fact]
@@ -181,7 +187,7 @@ public class RuntimeTests : IDisposable
 
         await Run(Client(Options(o => o.RateLimit.Enabled = false)));
 
-        Assert.InRange(_assetRequests[1].At - _assetRequests[0].At, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7.05));
+        Assert.InRange(_assetRequests[1].At - _assetRequests[0].At, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7) + Slack);
     }
 
     [Theory]
@@ -214,17 +220,24 @@ public class RuntimeTests : IDisposable
         Assert.Contains("within 2 s", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Answers Bitget's server time <paramref name="ahead"/> of the test clock; counts the requests.</summary>
+    private StrongBox<int> ServerTimeAhead(TimeSpan ahead)
+    {
+        var syncs = new StrongBox<int>();
+        _handler.When("*/api/v2/public/time").Respond(_ =>
+        {
+            Interlocked.Increment(ref syncs.Value);
+            var server = (_clock.GetUtcNow() + ahead).ToUnixTimeMilliseconds();
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = ServerTime(server) };
+        });
+        return syncs;
+    }
+
     [Fact]
     public async Task Clock_sync_applies_the_server_offset_to_request_timestamps()
     {
         var serverAhead = TimeSpan.FromSeconds(45);
-        var syncs = 0;
-        _handler.When("*/api/v2/public/time").Respond(_ =>
-        {
-            Interlocked.Increment(ref syncs);
-            var server = (_clock.GetUtcNow() + serverAhead).ToUnixTimeMilliseconds();
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = ServerTime(server) };
-        });
+        var syncs = ServerTimeAhead(serverAhead);
         AssetsAnswer(Ok());
         var client = Client(Options(o =>
         {
@@ -236,7 +249,7 @@ public class RuntimeTests : IDisposable
         await client.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
         await client.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
 
-        Assert.Equal(1, syncs);
+        Assert.Equal(1, syncs.Value);
         Assert.Equal(serverAhead, client.ClockOffset);
         var sent = long.Parse(MockExchange.Header(_assetRequests[1].Request, "ACCESS-TIMESTAMP"), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal((_assetRequests[1].At + serverAhead).ToUnixTimeMilliseconds(), sent);
@@ -247,13 +260,7 @@ public class RuntimeTests : IDisposable
     public async Task Options_clients_on_one_key_share_one_server_time_measurement_and_another_key_makes_its_own()
     {
         var serverAhead = TimeSpan.FromSeconds(45);
-        var syncs = 0;
-        _handler.When("*/api/v2/public/time").Respond(_ =>
-        {
-            Interlocked.Increment(ref syncs);
-            var server = (_clock.GetUtcNow() + serverAhead).ToUnixTimeMilliseconds();
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = ServerTime(server) };
-        });
+        var syncs = ServerTimeAhead(serverAhead);
         AssetsAnswer(Ok());
         BitgetClientOptions OptionsFor(string apiKey) => Options(o =>
         {
@@ -268,14 +275,14 @@ public class RuntimeTests : IDisposable
         await first.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
         await second.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
 
-        Assert.Equal(1, syncs);
+        Assert.Equal(1, syncs.Value);
         Assert.Equal(serverAhead, second.ClockOffset); // measured by the first client, used by the second
 
         // Two keys: the other key's client measures for its own key.
         var otherKey = Client(OptionsFor("bg-other-key-3c9a"));
         await otherKey.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
 
-        Assert.Equal(2, syncs);
+        Assert.Equal(2, syncs.Value);
         Assert.Equal(3, _assetRequests.Count);
     }
 

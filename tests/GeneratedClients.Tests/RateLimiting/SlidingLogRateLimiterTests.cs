@@ -653,10 +653,11 @@ public class SlidingLogRateLimiterTests
             Assert.True(apart >= window - tolerance, $"grants {i} and {i + permitLimit} were only {apart.TotalMilliseconds} ms apart");
         }
 
-        // The whole run takes at least as long as the limit demands, and not much longer (room for a loaded host).
+        // The whole run takes at least as long as the limit demands, and not much longer: no grant is held back (room
+        // for a loaded host: two builds beside it once took it 3.9 s).
         var rounds = (log.Length - 1) / permitLimit;
         Assert.True(elapsed >= rounds * window, $"{log.Length} grants took only {elapsed.TotalMilliseconds} ms");
-        Assert.True(elapsed < (rounds * window) + TimeSpan.FromSeconds(3), $"{log.Length} grants took {elapsed.TotalMilliseconds} ms");
+        Assert.True(elapsed < (rounds * window) + TimeSpan.FromSeconds(6), $"{log.Length} grants took {elapsed.TotalMilliseconds} ms");
     }
 
     private static bool WaitForPermit(RateLimiter limiter, CancellationToken cancellationToken)
