@@ -33,7 +33,7 @@ internal static class ExchangeCheck
 
         var codes = new List<int>
         {
-            await ReportAsync(context, BitgetClient.ExchangeName, session.BitgetSource, session, session.Bitget is { } bitget ? () => CheckBitgetAsync(bitget, session.Clocks, token) : null).ConfigureAwait(false),
+            await ReportAsync(context, BitgetClient.ExchangeName, session.BitgetSource, session, session.Bitget is { } bitget ? () => CheckBitgetAsync(bitget, token) : null).ConfigureAwait(false),
             await ReportAsync(context, Htx.HtxClient.ExchangeName, session.HtxSource, session, session.Htx is { } htx ? () => CheckHtxAsync(htx, session, uids, token) : null).ConfigureAwait(false),
         };
         var failed = codes.Count(code => code != ExitCodes.Success);
@@ -63,17 +63,17 @@ internal static class ExchangeCheck
         return code;
     }
 
-    private static async Task<(List<Line>, int)> CheckBitgetAsync(BitgetClient client, ClockReadings clocks, CancellationToken token)
+    private static async Task<(List<Line>, int)> CheckBitgetAsync(BitgetClient client, CancellationToken token)
     {
         const string read = "GET /api/v2/mix/account/accounts?productType=USDT-FUTURES";
         try
         {
             var result = await client.GetAccountsAsync(BitgetProductType.UsdtFutures, token).ConfigureAwait(false);
-            return Passed($"accepted ({read}: {result.Count} account(s))", BitgetPermission, Clock(BitgetClient.ExchangeName, clocks));
+            return Passed($"accepted ({read}: {result.Count} account(s))", BitgetPermission, Clock(BitgetClient.ExchangeName, client.IsClockOffsetMeasured, client.ClockOffset, client.ClockSyncError));
         }
         catch (ExchangeApiException error)
         {
-            return Failed(error, read, BitgetPermission, Clock(BitgetClient.ExchangeName, clocks));
+            return Failed(error, read, BitgetPermission, Clock(BitgetClient.ExchangeName, client.IsClockOffsetMeasured, client.ClockOffset, client.ClockSyncError));
         }
     }
 
@@ -90,11 +90,11 @@ internal static class ExchangeCheck
         try
         {
             var result = await client.GetCrossSubAccountInfoAsync(uid.Value, cancellationToken: token).ConfigureAwait(false);
-            return Passed($"accepted ({read}: {result.Count} margin account(s))", HtxPermission, Clock(Htx.HtxClient.ExchangeName, session.Clocks));
+            return Passed($"accepted ({read}: {result.Count} margin account(s))", HtxPermission, Clock(Htx.HtxClient.ExchangeName, client.IsClockOffsetMeasured, client.ClockOffset, client.ClockSyncError));
         }
         catch (ExchangeApiException error)
         {
-            return Failed(error, read, HtxPermission, Clock(Htx.HtxClient.ExchangeName, session.Clocks));
+            return Failed(error, read, HtxPermission, Clock(Htx.HtxClient.ExchangeName, client.IsClockOffsetMeasured, client.ClockOffset, client.ClockSyncError));
         }
     }
 
@@ -124,15 +124,15 @@ internal static class ExchangeCheck
     /// The clock line: the offset measured before the signed read, or "not measured" and why. A failed server-time
     /// request fails the check (its exit code); a clock that was never measured is not shown as 0.
     /// </summary>
-    private static (Line Line, int Code) Clock(string exchange, ClockReadings clocks)
+    private static (Line Line, int Code) Clock(string exchange, bool measured, TimeSpan offset, ExchangeApiException? failure)
     {
-        if (ClockReadings.Measured(exchange) is TimeSpan offset)
+        if (measured)
         {
             return (new("clock", string.Create(CultureInfo.InvariantCulture, $"{(offset >= TimeSpan.Zero ? "+" : "-")}{Math.Abs(offset.TotalMilliseconds):0} ms: {exchange}'s clock minus this machine's (requests are signed with it corrected)")), ExitCodes.Success);
         }
 
-        return clocks.FailureOf(exchange) is { } failure
-            ? (new("clock", $"not measured: the server-time request failed ({failure}); requests are signed with this machine's clock"), ClockReadings.ExitCodeOf(failure))
+        return failure is not null
+            ? (new("clock", $"not measured: the server-time request failed ({failure.Category}: {failure.ExchangeMessage ?? failure.Details.Description}); requests are signed with this machine's clock"), ExitCodes.For(failure))
             : (new("clock", "not measured: no server-time request was made (clock synchronisation did not run)"), ExitCodes.Success);
     }
 

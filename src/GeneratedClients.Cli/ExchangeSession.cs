@@ -56,9 +56,6 @@ internal sealed class ExchangeSession : IAsyncDisposable
     /// <summary>The Bitget main account's user id: the simulator's, or <see cref="BitgetMainUserIdVariable"/> when live (null when unset).</summary>
     public long? BitgetMainUserId { get; private set; }
 
-    /// <summary>The clients' clock offsets as measured, and why a measurement failed.</summary>
-    public ClockReadings Clocks { get; } = new();
-
     /// <summary>The sub-accounts the simulator knows, for commands that need some when none are given.</summary>
     public IReadOnlyList<long> SimulatedHtxUids => Simulator?.Options.HtxSubAccountUids ?? [];
 
@@ -183,7 +180,7 @@ internal sealed class ExchangeSession : IAsyncDisposable
         var options = live is null
             ? new BitgetClientOptions { ApiKey = Simulator!.Options.BitgetApiKey, ApiSecret = Simulator.Options.BitgetApiSecret, Passphrase = Simulator.Options.BitgetPassphrase, BaseAddress = Simulator.BaseAddress }
             : new BitgetClientOptions { ApiKey = live[0], ApiSecret = live[1], Passphrase = live[2], BaseAddress = _liveBaseAddress };
-        return new BitgetClient(NewHttpClient(), options, logger: Clocks.LoggerFor<BitgetClient>());
+        return new BitgetClient(NewHttpClient(), options);
     }
 
     private HtxClient CreateHtx(string?[]? live)
@@ -191,7 +188,7 @@ internal sealed class ExchangeSession : IAsyncDisposable
         var options = live is null
             ? new HtxClientOptions { AccessKey = Simulator!.Options.HtxAccessKey, SecretKey = Simulator.Options.HtxSecretKey, BaseAddress = Simulator.BaseAddress }
             : new HtxClientOptions { AccessKey = live[0], SecretKey = live[1], BaseAddress = _liveBaseAddress };
-        return new HtxClient(NewHttpClient(), options, logger: Clocks.LoggerFor<HtxClient>());
+        return new HtxClient(NewHttpClient(), options);
     }
 
     private HttpClient NewHttpClient()

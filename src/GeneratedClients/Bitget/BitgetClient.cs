@@ -77,6 +77,12 @@ public sealed class BitgetClient
     /// <summary>The measured offset of Bitget's clock from the local one (zero without clock synchronisation).</summary>
     public TimeSpan ClockOffset => _core.Runtime.ClockOffset;
 
+    /// <summary>True once Bitget's server time was measured: <see cref="ClockOffset"/> is then a measurement, not the zero of none.</summary>
+    public bool IsClockOffsetMeasured => _core.Runtime.ClockMeasured;
+
+    /// <summary>Why the latest server-time measurement failed (it never fails a call; the last offset stays); null after a success or before any.</summary>
+    public ExchangeApiException? ClockSyncError => _core.Runtime.ClockSyncError;
+
     /// <summary>
     /// Gets the futures assets of every sub-account of the calling main account
     /// (<c>GET /api/v2/mix/account/sub-account-assets</c>; Bitget allows 1 request / 10 s per UID:

@@ -78,6 +78,12 @@ public sealed partial class HtxClient
     /// <summary>The measured offset of HTX's clock from the local one (zero without clock synchronisation).</summary>
     public TimeSpan ClockOffset => _core.Runtime.ClockOffset;
 
+    /// <summary>True once HTX's server time was measured: <see cref="ClockOffset"/> is then a measurement, not the zero of none.</summary>
+    public bool IsClockOffsetMeasured => _core.Runtime.ClockMeasured;
+
+    /// <summary>Why the latest server-time measurement failed (it never fails a call; the last offset stays); null after a success or before any.</summary>
+    public ExchangeApiException? ClockSyncError => _core.Runtime.ClockSyncError;
+
     /// <summary>
     /// Gets the cross-margin assets of one sub-account
     /// (<c>POST /linear-swap-api/v1/swap_cross_sub_account_info</c>; HTX allows 72 reads / 3 s per UID:

@@ -46,6 +46,12 @@ internal sealed class ExchangeRuntime
     /// <summary>The measured offset to the exchange's clock (zero without clock sync).</summary>
     public TimeSpan ClockOffset => _clock?.Offset ?? TimeSpan.Zero;
 
+    /// <summary>True once the exchange's server time has been measured (false without clock sync).</summary>
+    public bool ClockMeasured => _clock?.Measured ?? false;
+
+    /// <summary>Why the latest measurement of the server time failed; null when it succeeded or none was made.</summary>
+    public ExchangeApiException? ClockSyncError => _clock?.LastFailure;
+
     public static ExchangeRuntime Plain(string exchange, TimeProvider? time) =>
         new(exchange, time ?? TimeProvider.System, null, ResiliencePipeline.Empty, null, null, NullLogger.Instance);
 
@@ -322,8 +328,15 @@ internal sealed class ExchangeRuntime
 
     private void ClockSyncFailed(Exception error)
     {
-        var reason = error is ExchangeApiException typed ? typed.Category + ": " + (typed.ExchangeMessage ?? typed.Details.Description) : error.GetType().Name;
-        ExchangeLog.ClockSyncFailed(_logger, _exchange, reason);
+        var typed = error as ExchangeApiException
+            ?? ExchangeApiException.Create(new ExchangeErrorDetails { Exchange = _exchange, Description = error.GetType().Name }, error);
+        if (typed.Exchange != _exchange)
+        {
+            typed = typed.WithDetails(typed.Details with { Exchange = _exchange });
+        }
+
+        _clock!.LastFailure = typed;
+        ExchangeLog.ClockSyncFailed(_logger, _exchange, typed.Category + ": " + (typed.ExchangeMessage ?? typed.Details.Description));
     }
 
     private static ResiliencePipeline BuildRetry(string exchange, ExchangeRetryOptions retry, TimeProvider time, ILogger logger)

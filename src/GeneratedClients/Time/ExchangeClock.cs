@@ -30,6 +30,12 @@ internal sealed class ExchangeClock : TimeProvider
     /// </summary>
     public long MeasurementSequence => Interlocked.Read(ref _measurementSequence);
 
+    /// <summary>Why the latest measurement failed; null once one succeeds (and before any).</summary>
+    public ExchangeApiException? LastFailure { get; set; }
+
+    /// <summary>True once a measurement has succeeded.</summary>
+    public bool Measured => MeasurementSequence > 0;
+
     /// <summary>The exchange's time minus the local time, as last measured.</summary>
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
@@ -106,6 +112,7 @@ internal sealed class ExchangeClock : TimeProvider
 
         Interlocked.Exchange(ref _offsetTicks, offset.Ticks);
         Interlocked.Exchange(ref _measurementSequence, Interlocked.Increment(ref _measurementCount));
+        LastFailure = null;
         _lastSync = received;
     }
 }

@@ -331,6 +331,53 @@ public class RuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_says_whether_its_clock_offset_was_measured_and_why_not()
+    {
+        _handler.When("*/api/v2/public/time").Respond(HttpStatusCode.BadGateway, "text/html", "<html>502</html>");
+        AssetsAnswer(Ok());
+        var failing = Client(Options(o =>
+        {
+            o.RateLimit.Enabled = false;
+            o.ClockSync.Enabled = true;
+        }));
+        var unsynchronised = Client(Options(o => o.RateLimit.Enabled = false));
+
+        await Run(failing);
+        await Run(unsynchronised);
+
+        Assert.False(failing.IsClockOffsetMeasured);
+        Assert.Equal(ExchangeErrorCategory.ServerError, failing.ClockSyncError!.Category);
+        Assert.Equal(502, failing.ClockSyncError.HttpStatus);
+        Assert.Equal("Bitget", failing.ClockSyncError.Exchange);
+        Assert.False(unsynchronised.IsClockOffsetMeasured);
+        Assert.Null(unsynchronised.ClockSyncError);
+    }
+
+    [Fact]
+    public async Task A_measured_clock_offset_says_so_and_clears_an_earlier_failure()
+    {
+        var answers = 0;
+        _handler.When("*/api/v2/public/time").Respond(_ => Interlocked.Increment(ref answers) == 1
+            ? new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("<html>502</html>") }
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = ServerTime(_clock.GetUtcNow().ToUnixTimeMilliseconds()) });
+        AssetsAnswer(Ok());
+        var client = Client(Options(o =>
+        {
+            o.RateLimit.Enabled = false;
+            o.ClockSync.Enabled = true;
+            o.ClockSync.RefreshInterval = TimeSpan.FromSeconds(1);
+        }));
+
+        await client.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
+        Assert.NotNull(client.ClockSyncError);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await client.GetSubAccountAssetsAsync(BitgetProductType.UsdtFutures);
+
+        Assert.True(client.IsClockOffsetMeasured);
+        Assert.Null(client.ClockSyncError);
+    }
+
+    [Fact]
     public async Task A_failing_server_time_does_not_fail_the_call()
     {
         _handler.When("*/api/v2/public/time").Respond(HttpStatusCode.BadGateway, "text/html", "<html>502</html>");
